@@ -1,0 +1,159 @@
+//! Hedge detection: every rule of the language's lexicon, matched over the tokens of each
+//! sentence, then blocking rules applied and overlaps resolved.
+
+use std::collections::BTreeMap;
+
+use crate::lexicon::matcher::Sentence;
+use crate::lexicon::{self, Lexicon};
+use crate::result::Hedge;
+use crate::text::token::{self, Token};
+use crate::text::{Language, Span};
+
+/// One rule match before blocking and overlap resolution (for tests and `--explain`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fired {
+    /// The rule's id.
+    pub rule: &'static str,
+    /// The marked part of the match (bytes).
+    pub span: Span,
+    /// The sentence index.
+    pub sentence: usize,
+    /// Whether it is a blocking rule (which suppresses hedges, and reports none itself).
+    pub blocking: bool,
+    /// The rule's index in its lexicon.
+    pub(crate) index: u32,
+}
+
+/// Finds the hedges of `text`, given its sentences.
+pub(crate) fn detect(text: &str, sentences: &[Span], language: Language) -> Vec<Hedge> {
+    let lex = lexicon::get(language);
+    let fired = fire(text, sentences, lex);
+    resolve(&fired, lex)
+}
+
+/// Every match of every rule, in text order, before blocking and overlap resolution.
+pub(crate) fn fire(text: &str, sentences: &[Span], lex: &'static Lexicon) -> Vec<Fired> {
+    let lower = token::lower_same_length(text);
+    let tokens = token::tokenize(text);
+    let mut out = Vec::new();
+    let mut first = 0usize; // first token of the current sentence
+    for (si, sent) in sentences.iter().enumerate() {
+        while first < tokens.len() && tokens[first].span.start < sent.start {
+            first += 1;
+        }
+        let mut last = first;
+        while last < tokens.len() && tokens[last].span.start < sent.end {
+            last += 1;
+        }
+        let toks = &tokens[first..last];
+        first = last;
+        if toks.is_empty() {
+            continue;
+        }
+        let s = Sentence { text, lower: &lower, tokens: toks, classes: &lex.classes };
+        fire_sentence(&s, si, lex, &mut out);
+    }
+    out
+}
+
+fn fire_sentence(s: &Sentence<'_>, si: usize, lex: &'static Lexicon, out: &mut Vec<Fired>) {
+    let start = out.len();
+    // Conditions are evaluated once per rule and sentence, only for rules that matched.
+    let mut checked: Vec<(u32, bool)> = Vec::new();
+    for ti in 0..s.tokens.len() {
+        let word = s.tokens[ti].span.slice(s.lower);
+        let indexed = lex.by_word.get(word).map(Vec::as_slice).unwrap_or(&[]);
+        for &(ri, pi) in indexed.iter().chain(lex.everywhere.iter()) {
+            let rule = &lex.rules[ri as usize];
+            let Some(found) = rule.patterns[pi as usize].match_at(s, ti) else { continue };
+            let ok = match checked.iter().find(|(r, _)| *r == ri) {
+                Some(&(_, ok)) => ok,
+                None => {
+                    let ok = (rule.if_sentence.is_empty() || rule.if_sentence.iter().any(|p| p.occurs_in(s)))
+                        && !rule.unless_sentence.iter().any(|p| p.occurs_in(s));
+                    checked.push((ri, ok));
+                    ok
+                }
+            };
+            if !ok {
+                continue;
+            }
+            let span = span_of(s.tokens, found.mark);
+            out.push(Fired { rule: rule.id, span, sentence: si, blocking: rule.category.is_none(), index: ri });
+        }
+    }
+    // Two patterns of one rule may find the same thing.
+    out[start..].sort_by_key(|f| (f.span.start, f.span.end, f.index));
+    let mut seen = start;
+    for i in start..out.len() {
+        if i == start || (out[i].span, out[i].index) != (out[seen - 1].span, out[seen - 1].index) {
+            out.swap(seen, i);
+            seen += 1;
+        }
+    }
+    out.truncate(seen);
+}
+
+fn span_of(tokens: &[Token], (a, b): (usize, usize)) -> Span {
+    Span::new(tokens[a].span.start, tokens[b - 1].span.end)
+}
+
+/// Applies blocking rules, then keeps, of overlapping hedges, the longest (the earlier rule on
+/// a tie), and returns the rest sorted by position.
+fn resolve(fired: &[Fired], lex: &Lexicon) -> Vec<Hedge> {
+    // Blocking spans, merged into disjoint, sorted intervals.
+    let mut blocks: BTreeMap<usize, usize> = BTreeMap::new();
+    for f in fired.iter().filter(|f| f.blocking) {
+        insert_merged(&mut blocks, f.span);
+    }
+    let mut candidates: Vec<&Fired> =
+        fired.iter().filter(|f| !f.blocking && !overlaps_any(&blocks, f.span)).collect();
+    candidates.sort_by(|a, b| {
+        b.span.len().cmp(&a.span.len()).then(a.span.start.cmp(&b.span.start)).then(a.index.cmp(&b.index))
+    });
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut kept: Vec<Hedge> = Vec::new();
+    for f in candidates {
+        if overlaps_any(&taken, f.span) {
+            continue;
+        }
+        taken.insert(f.span.start, f.span.end);
+        let rule = &lex.rules[f.index as usize];
+        kept.push(Hedge {
+            span: f.span,
+            category: rule.category.expect("blocking rules were filtered out"),
+            sentence: f.sentence,
+            rule: rule.id,
+            note: rule.note,
+        });
+    }
+    kept.sort_by_key(|h| (h.span.start, h.span.end));
+    kept
+}
+
+/// Whether `span` overlaps one of the disjoint intervals (start → end) of `set`.
+fn overlaps_any(set: &BTreeMap<usize, usize>, span: Span) -> bool {
+    set.range(..span.end).next_back().is_some_and(|(_, &end)| end > span.start)
+}
+
+/// Adds `span` to a set of disjoint intervals, merging what it overlaps.
+fn insert_merged(set: &mut BTreeMap<usize, usize>, span: Span) {
+    let (mut start, mut end) = (span.start, span.end);
+    while let Some((&s, &e)) = set.range(..end).next_back() {
+        if e <= start {
+            break;
+        }
+        set.remove(&s);
+        start = start.min(s);
+        end = end.max(e);
+    }
+    set.insert(start, end);
+}
+
+/// Every rule match in `text` before blocking and overlap resolution, for tests and tools
+/// that explain why a hedge was or was not reported.
+pub fn explain(text: &str, options: &crate::Options) -> Vec<Fired> {
+    let language = options.language.unwrap_or_else(|| crate::text::language::detect(text));
+    let sentences = crate::text::sentence::split(text, language);
+    fire(text, &sentences, lexicon::get(language))
+}

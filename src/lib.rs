@@ -1,0 +1,104 @@
+//! # hedgemark
+//!
+//! Finds **hedged claims** and **their sources** in German and English news text: the words by
+//! which a writer does not vouch for a claim (*soll … erhalten haben*, *Berichten zufolge*,
+//! *könnte*, *reportedly*, *may*) and, from issue to issue, who each claim comes from.
+//!
+//! The engine is plain Rust: text in, [`Analysis`] out, no I/O. [`Analysis::document`] pairs
+//! the result with its text and serialises it as `hedgemark/1` JSON with UTF-16 offsets, the
+//! shape every producer (command line, WebAssembly, widget) emits.
+//!
+//! ```
+//! use hedgemark::{analyze, Category, Options};
+//!
+//! let text = "Mehr als 1.000 Container soll Russland von Nordkorea erhalten haben. \
+//!             Die Brücke soll 2025 fertig werden.";
+//! let analysis = analyze(text, &Options::default());
+//! assert_eq!(analysis.language.code(), "de");
+//! assert_eq!(analysis.sentences.len(), 2);
+//! // The hearsay "soll … erhalten haben" is a hedge; the plan "soll … fertig werden" is not.
+//! assert_eq!(analysis.hedges.len(), 1);
+//! assert_eq!(analysis.hedges[0].span.slice(text), "soll");
+//! assert_eq!(analysis.hedges[0].category, Category::Reportative);
+//!
+//! let json = serde_json::to_string(&analysis.document(text)).unwrap();
+//! assert!(json.starts_with(r#"{"schema":"hedgemark/1","language":"de""#));
+//! ```
+//!
+//! ## Layers
+//! - [`text`]: byte [`Span`]s, language detection, sentences and tokens;
+//! - `hedge`: the hedge rules, compiled once from the lexicon data files in `src/lexicon/<lang>/`,
+//!   each rule with sentences where it must fire and where it must not;
+//! - [`Document`]: the one conversion to UTF-16 and the `hedgemark/1` shape.
+
+#![warn(missing_docs)]
+
+mod error;
+mod hedge;
+mod lexicon;
+mod output;
+mod result;
+pub mod text;
+
+pub use error::Error;
+pub use lexicon::rule_ids;
+pub use output::{Document, SCHEMA};
+pub use result::{
+    Analysis, Attribution, AttributionType, Category, Hedge, Source, SourceKind, Stats,
+};
+pub use text::{Language, Span};
+
+/// How to analyse a text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// The language of the text, or `None` to detect it from the text.
+    pub language: Option<Language>,
+}
+
+impl Options {
+    /// Options with the language fixed (`Some`) or detected (`None`).
+    pub fn with_language(language: Option<Language>) -> Self {
+        Options { language }
+    }
+
+    /// Options from a language code as a user types it: `auto` (or empty), `de`, `en`.
+    pub fn from_code(code: &str) -> Result<Self, Error> {
+        let code = code.trim();
+        if code.is_empty() || code.eq_ignore_ascii_case("auto") {
+            Ok(Options { language: None })
+        } else {
+            Ok(Options { language: Some(code.parse()?) })
+        }
+    }
+}
+
+/// Analyses `text`: sentences, language, hedges, sources and attributions.
+///
+/// Total and deterministic: any string gives a result, and the same string and options give
+/// the same result.
+pub fn analyze(text: &str, options: &Options) -> Analysis {
+    let language = options.language.unwrap_or_else(|| text::language::detect(text));
+    let sentences = text::sentence::split(text, language);
+    let hedges = hedge::detect(text, &sentences, language);
+    let mut analysis = Analysis {
+        language,
+        sentences,
+        hedges,
+        sources: Vec::new(),
+        attributions: Vec::new(),
+        stats: Stats::default(),
+    };
+    analysis.count();
+    analysis
+}
+
+impl Analysis {
+    /// Pairs the analysis with the text it was made from, for serialisation as `hedgemark/1`.
+    pub fn document<'a>(&'a self, text: &'a str) -> Document<'a> {
+        Document::new(self, text)
+    }
+}
+
+#[doc(hidden)]
+pub use hedge::{explain, Fired};

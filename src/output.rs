@@ -1,0 +1,155 @@
+//! The one serializer: [`Analysis`] plus its text to the `hedgemark/1` shape, with UTF-16
+//! offsets and the exact text of every span. The command line (JSON), the wasm binding
+//! (`serde-wasm-bindgen`) and the HTML report all go through it.
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::result::Analysis;
+use crate::text::span::Utf16Offsets;
+use crate::text::Span;
+
+/// The `hedgemark/1` schema name.
+pub const SCHEMA: &str = "hedgemark/1";
+
+/// An [`Analysis`] together with the text it was made from, ready to serialise as
+/// `hedgemark/1` (a map, so it can be `#[serde(flatten)]`ed beside an `id`).
+///
+/// ```
+/// let text = "Sie soll „groß“ 😀 gewesen sein.";
+/// let analysis = hedgemark::analyze(text, &hedgemark::Options::default());
+/// let doc = analysis.document(text);
+/// let hedge = &analysis.hedges[0];
+/// assert_eq!(hedge.span.slice(text), "soll");
+/// assert_eq!(doc.utf16(hedge.span), (4, 8));
+/// ```
+#[derive(Debug)]
+pub struct Document<'a> {
+    analysis: &'a Analysis,
+    text: &'a str,
+    offsets: Utf16Offsets,
+}
+
+impl<'a> Document<'a> {
+    /// Pairs an analysis with the text it was made from.
+    pub fn new(analysis: &'a Analysis, text: &'a str) -> Self {
+        let a = analysis;
+        let spans = a
+            .sentences
+            .iter()
+            .copied()
+            .chain(a.hedges.iter().map(|h| h.span))
+            .chain(a.sources.iter().flat_map(|s| s.mentions.iter().copied()))
+            .chain(a.attributions.iter().flat_map(|t| t.cue.into_iter().chain([t.content])));
+        let offsets = Utf16Offsets::new(text, spans.flat_map(|s| [s.start, s.end]));
+        Document { analysis, text, offsets }
+    }
+
+    /// The analysis.
+    pub fn analysis(&self) -> &'a Analysis {
+        self.analysis
+    }
+
+    /// The text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The UTF-16 `(start, end)` of a byte span of this analysis.
+    pub fn utf16(&self, span: Span) -> (usize, usize) {
+        (self.offsets.get(span.start), self.offsets.get(span.end))
+    }
+
+    fn span(&self, span: Span) -> SpanOut<'_> {
+        let (start, end) = self.utf16(span);
+        SpanOut { start, end, text: span.slice(self.text) }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct SpanOut<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+}
+
+#[derive(serde::Serialize)]
+struct HedgeOut<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+    category: crate::Category,
+    sentence: usize,
+    rule: &'static str,
+    note: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct SourceOut<'t> {
+    id: usize,
+    name: &'t str,
+    kind: crate::SourceKind,
+    mentions: Vec<SpanOut<'t>>,
+}
+
+#[derive(serde::Serialize)]
+struct AttributionOut<'t> {
+    #[serde(rename = "type")]
+    kind: crate::AttributionType,
+    source: Option<usize>,
+    cue: Option<SpanOut<'t>>,
+    content: SpanOut<'t>,
+    sentence: usize,
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let a = self.analysis;
+        let mut map = serializer.serialize_map(Some(7))?;
+        map.serialize_entry("schema", SCHEMA)?;
+        map.serialize_entry("language", &a.language)?;
+        let sentences: Vec<SpanOut<'_>> = a.sentences.iter().map(|&s| self.span(s)).collect();
+        map.serialize_entry("sentences", &sentences)?;
+        let hedges: Vec<HedgeOut<'_>> = a
+            .hedges
+            .iter()
+            .map(|h| {
+                let s = self.span(h.span);
+                HedgeOut {
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                    category: h.category,
+                    sentence: h.sentence,
+                    rule: h.rule,
+                    note: h.note,
+                }
+            })
+            .collect();
+        map.serialize_entry("hedges", &hedges)?;
+        let sources: Vec<SourceOut<'_>> = a
+            .sources
+            .iter()
+            .map(|s| SourceOut {
+                id: s.id,
+                name: &s.name,
+                kind: s.kind,
+                mentions: s.mentions.iter().map(|&m| self.span(m)).collect(),
+            })
+            .collect();
+        map.serialize_entry("sources", &sources)?;
+        let attributions: Vec<AttributionOut<'_>> = a
+            .attributions
+            .iter()
+            .map(|t| AttributionOut {
+                kind: t.kind,
+                source: t.source,
+                cue: t.cue.map(|c| self.span(c)),
+                content: self.span(t.content),
+                sentence: t.sentence,
+            })
+            .collect();
+        map.serialize_entry("attributions", &attributions)?;
+        map.serialize_entry("stats", &a.stats)?;
+        map.end()
+    }
+}

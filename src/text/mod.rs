@@ -1,0 +1,9 @@
+//! The text layer: spans, language, sentences and tokens.
+
+pub mod language;
+pub mod sentence;
+pub mod span;
+pub mod token;
+
+pub use language::Language;
+pub use span::Span;

@@ -1,0 +1,123 @@
+//! Tokens: words, numbers and punctuation with their byte spans and a lower-case form.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A word: letters, possibly with digits, apostrophes or inner periods.
+    Word,
+    /// A number: starts with a digit (`1.000`, `3,5`, `2025`).
+    Number,
+    /// Anything else that is not white space: punctuation, symbols, emoji.
+    Punct,
+}
+
+/// One token of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token stands (bytes).
+    pub span: Span,
+    /// What kind of token it is.
+    pub kind: TokenKind,
+    /// Whether the token ends a clause for patterns that must stay inside one: commas,
+    /// semicolons, colons, brackets, quotation marks, free-standing dashes.
+    pub clause_break: bool,
+    /// Whether a line break stands between the previous token and this one.
+    pub after_newline: bool,
+}
+
+impl Token {
+    /// The token as written.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+}
+
+/// Lower-cases `text` without moving any byte offset: each character whose lower-case form has
+/// the same UTF-8 length is replaced by it, every other character is kept. Offsets into the
+/// result are offsets into `text`.
+pub fn lower_same_length(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        let mut lower = ch.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == ch.len_utf8() => out.push(l),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Splits `text` into tokens by Unicode word boundaries (UAX #29), dropping white space.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let mut newline = false;
+    let mut prev_end = 0usize;
+    for (start, w) in text.split_word_bound_indices() {
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_whitespace() {
+            if w.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
+                newline = true;
+            }
+            continue;
+        }
+        let end = start + w.len();
+        let kind = if first.is_numeric() {
+            TokenKind::Number
+        } else if w.chars().any(char::is_alphanumeric) {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        let clause_break = kind == TokenKind::Punct && is_clause_break(text, w, start, end, prev_end);
+        out.push(Token { span: Span::new(start, end), kind, clause_break, after_newline: newline });
+        newline = false;
+        prev_end = end;
+    }
+    out
+}
+
+fn is_clause_break(text: &str, w: &str, start: usize, end: usize, prev_end: usize) -> bool {
+    match w {
+        "," | ";" | ":" | "(" | ")" | "[" | "]" | "–" | "—" | "\"" | "„" | "“" | "”" | "»" | "«"
+        | "‚" | "‘" | "’" | "›" | "‹" | "…" | "." | "!" | "?" => true,
+        // A hyphen between letters joins a compound; with space on either side it is a dash.
+        "-" => {
+            prev_end < start
+                || text[end..].starts_with(char::is_whitespace)
+                || start == 0
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_keeps_offsets() {
+        let t = "ÄÖÜ İx ẞ Straße";
+        let l = lower_same_length(t);
+        assert_eq!(l.len(), t.len());
+        assert!(l.starts_with("äöü"));
+    }
+
+    #[test]
+    fn tokens_and_breaks() {
+        let t = "Schmuggel-Netzwerke, 1.000 Mal - so.";
+        let toks = tokenize(t);
+        let words: Vec<&str> = toks.iter().map(|k| k.text(t)).collect();
+        assert_eq!(words, ["Schmuggel", "-", "Netzwerke", ",", "1.000", "Mal", "-", "so", "."]);
+        assert!(!toks[1].clause_break);
+        assert!(toks[3].clause_break);
+        assert!(toks[6].clause_break);
+        assert_eq!(toks[4].kind, TokenKind::Number);
+    }
+}
