@@ -79,11 +79,8 @@ fn main() {
             .collect();
         files.sort();
         let class_path = dir.join("classes.toml");
-        let classes: ClassFile = if class_path.exists() {
-            parse(&class_path)
-        } else {
-            ClassFile { class: BTreeMap::new() }
-        };
+        let classes: ClassFile =
+            if class_path.exists() { parse(&class_path) } else { ClassFile { class: BTreeMap::new() } };
         for (name, class) in &classes.class {
             if let Some(re) = &class.regex {
                 if let Err(e) = regex::Regex::new(re) {
@@ -117,7 +114,11 @@ fn main() {
                     out,
                     "        RuleDef {{ id: {:?}, category: {:?}, note: {:?}, patterns: &{:?}, \
                      if_sentence: &{:?}, unless_sentence: &{:?} }},",
-                    rule.id, rule.category, rule.note.trim(), rule.patterns, rule.if_sentence,
+                    rule.id,
+                    rule.category,
+                    rule.note.trim(),
+                    rule.patterns,
+                    rule.if_sentence,
                     rule.unless_sentence
                 )
                 .unwrap();

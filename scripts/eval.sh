@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 shared=${HEDGEMARK_SHARED:-../shared}
 [ -d "$shared/eval" ] || { echo "eval: $shared/eval not found (set HEDGEMARK_SHARED)" >&2; exit 2; }
 cargo build --release --quiet --bin hedgemark
-bin=target/release/hedgemark
+bin=${CARGO_TARGET_DIR:-target}/release/hedgemark
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 want=("$@"); [ ${#want[@]} -gt 0 ] || want=(gold hedge-de-news hedge-en-wikipedia hedge-en-reviews attr-de-news attr-en-news)
 errs=(); [ -n "${SHOW_ERRORS:-}" ] && errs=(--show-errors)

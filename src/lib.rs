@@ -37,15 +37,15 @@ mod error;
 mod hedge;
 mod lexicon;
 mod output;
+mod report;
 mod result;
 pub mod text;
 
 pub use error::Error;
 pub use lexicon::rule_ids;
 pub use output::{Document, SCHEMA};
-pub use result::{
-    Analysis, Attribution, AttributionType, Category, Hedge, Source, SourceKind, Stats,
-};
+pub use report::html_report;
+pub use result::{Analysis, Attribution, AttributionType, Category, Hedge, Source, SourceKind, Stats};
 pub use text::{Language, Span};
 
 /// How to analyse a text.

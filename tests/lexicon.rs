@@ -89,12 +89,18 @@ fn every_rule_example() {
                     let (text, _) = unmark(ex);
                     let got = reported(&text, lang, rule);
                     if !got.is_empty() {
-                        failures.push(format!("{name}: {} must not fire on {ex:?}, reported {got:?}", rule.id));
+                        failures
+                            .push(format!("{name}: {} must not fire on {ex:?}, reported {got:?}", rule.id));
                     }
                 }
             }
         }
     }
     assert!(examples > 0);
-    assert!(failures.is_empty(), "{} of {examples} rule examples failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {examples} rule examples failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -79,7 +79,13 @@ fn fire_sentence(s: &Sentence<'_>, si: usize, lex: &'static Lexicon, out: &mut V
                 continue;
             }
             let span = span_of(s.tokens, found.mark);
-            out.push(Fired { rule: rule.id, span, sentence: si, blocking: rule.category.is_none(), index: ri });
+            out.push(Fired {
+                rule: rule.id,
+                span,
+                sentence: si,
+                blocking: rule.category.is_none(),
+                index: ri,
+            });
         }
     }
     // Two patterns of one rule may find the same thing.

@@ -85,14 +85,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 fn is_clause_break(text: &str, w: &str, start: usize, end: usize, prev_end: usize) -> bool {
     match w {
-        "," | ";" | ":" | "(" | ")" | "[" | "]" | "–" | "—" | "\"" | "„" | "“" | "”" | "»" | "«"
-        | "‚" | "‘" | "’" | "›" | "‹" | "…" | "." | "!" | "?" => true,
+        "," | ";" | ":" | "(" | ")" | "[" | "]" | "–" | "—" | "\"" | "„" | "“" | "”" | "»" | "«" | "‚"
+        | "‘" | "’" | "›" | "‹" | "…" | "." | "!" | "?" => true,
         // A hyphen between letters joins a compound; with space on either side it is a dash.
-        "-" => {
-            prev_end < start
-                || text[end..].starts_with(char::is_whitespace)
-                || start == 0
-        }
+        "-" => prev_end < start || text[end..].starts_with(char::is_whitespace) || start == 0,
         _ => false,
     }
 }
