@@ -15,12 +15,13 @@ pub const SCHEMA: &str = "hedgemark/1";
 /// `hedgemark/1` (a map, so it can be `#[serde(flatten)]`ed beside an `id`).
 ///
 /// ```
-/// let text = "Sie soll „groß“ 😀 gewesen sein.";
+/// let text = "„Der 😀-Preis“ soll gestiegen sein.";
 /// let analysis = hedgemark::analyze(text, &hedgemark::Options::default());
 /// let doc = analysis.document(text);
 /// let hedge = &analysis.hedges[0];
 /// assert_eq!(hedge.span.slice(text), "soll");
-/// assert_eq!(doc.utf16(hedge.span), (4, 8));
+/// assert_eq!((hedge.span.start, hedge.span.end), (20, 24)); // bytes
+/// assert_eq!(doc.utf16(hedge.span), (15, 19)); // UTF-16 code units
 /// ```
 #[derive(Debug)]
 pub struct Document<'a> {
