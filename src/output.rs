@@ -20,7 +20,7 @@ pub const SCHEMA: &str = "hedgemark/1";
 /// let doc = analysis.document(text);
 /// let hedge = &analysis.hedges[0];
 /// assert_eq!(hedge.span.slice(text), "soll");
-/// assert_eq!((hedge.span.start, hedge.span.end), (20, 24)); // bytes
+/// assert_eq!((hedge.span.start, hedge.span.end), (21, 25)); // bytes
 /// assert_eq!(doc.utf16(hedge.span), (15, 19)); // UTF-16 code units
 /// ```
 #[derive(Debug)]
