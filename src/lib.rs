@@ -102,3 +102,8 @@ impl Analysis {
 
 #[doc(hidden)]
 pub use hedge::{explain, Fired};
+
+/// The README's examples, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
