@@ -60,99 +60,81 @@ impl FromStr for Language {
 }
 
 /// Function words frequent in German and rare in English (and the other way round). Words that
-/// are common in both languages (`in`, `die`, `was`, `so`, `man`) are left out on purpose.
+/// are common in both languages (`in`, `war`) are left out on purpose; those frequent in one and
+/// not rare in the other (`die`, `also`, `was`, `will`) are weak evidence below.
+#[rustfmt::skip]
 const GERMAN: &[&str] = &[
-    "der", "das", "und", "ist", "nicht", "ein", "eine", "einen", "einem", "einer", "zu", "mit", "sich",
-    "auf", "für", "dem", "den", "von", "sie", "es", "auch", "wird", "werden", "wurde", "nach", "bei", "aus",
-    "noch", "wie", "sind", "hat", "haben", "nur", "oder", "aber", "vor", "zur", "zum", "über", "im", "ich",
-    "er", "wir", "ihr", "dass", "soll", "sollen", "kann", "des", "durch", "unter", "gegen", "seit", "schon",
-    "sein", "seine", "ihre", "diese", "dieser", "sei", "habe", "laut", "sagte", "mehr", "als", "keine",
-    "kein", "bereits", "jetzt", "heute",
+    "der", "das", "und", "ist", "nicht", "ein", "eine", "einen", "einem", "einer", "eines", "zu", "mit",
+    "sich", "auf", "für", "dem", "den", "von", "vom", "sie", "es", "auch", "wird", "werden", "wurde",
+    "wurden", "worden", "nach", "bei", "beim", "aus", "noch", "wie", "sind", "hat", "haben", "hatte", "nur",
+    "oder", "aber", "vor", "zur", "zum", "über", "im", "ich", "er", "wir", "ihr", "ihm", "ihn", "uns",
+    "dass", "soll", "sollen", "sollte", "kann", "können", "könnte", "müssen", "des", "durch", "unter",
+    "gegen", "seit", "schon", "sein", "seine", "seiner", "ihre", "ihren", "ihrem", "diese", "dieser",
+    "dieses", "diesem", "sei", "seien", "habe", "laut", "sagte", "sagt", "mehr", "als", "keine", "kein",
+    "bereits", "jetzt", "heute", "dann", "wenn", "weil", "sehr", "doch", "ob", "ohne", "danach", "damit",
+    "dabei", "sowie", "jedoch", "zwischen", "während", "gibt", "gab", "waren", "wäre", "hätte", "um", "wo",
+    "wer", "nun", "immer", "wieder", "etwa", "rund", "neue", "neuen", "du", "dies", "dort", "sowohl",
+    "seinen", "unsere", "euch", "denn",
 ];
+#[rustfmt::skip]
 const ENGLISH: &[&str] = &[
-    "the",
-    "and",
-    "of",
-    "to",
-    "is",
-    "that",
-    "it",
-    "for",
-    "on",
-    "with",
-    "as",
-    "be",
-    "by",
-    "at",
-    "this",
-    "are",
-    "from",
-    "or",
-    "an",
-    "not",
-    "but",
-    "have",
-    "has",
-    "had",
-    "they",
-    "he",
-    "she",
-    "we",
-    "you",
-    "his",
-    "her",
-    "their",
-    "which",
-    "would",
-    "will",
-    "were",
-    "been",
-    "said",
-    "about",
-    "after",
-    "there",
-    "who",
-    "what",
-    "when",
-    "into",
-    "than",
-    "its",
-    "also",
-    "more",
-    "could",
-    "may",
-    "should",
-    "these",
-    "those",
-    "our",
-    "out",
-    "up",
-    "can",
-    "according",
-    "reportedly",
+    "the", "a", "i", "and", "of", "to", "is", "that", "it", "it's", "for", "on", "with", "as", "be", "by",
+    "at", "this", "are", "from", "or", "not", "but", "have", "has", "had", "they", "he", "she", "we", "you",
+    "his", "her", "their", "them", "him", "my", "me", "your", "which", "would", "were", "been", "being",
+    "said", "says", "about", "after", "there", "who", "what", "when", "where", "why", "how", "into", "than",
+    "its", "more", "could", "may", "might", "should", "must", "these", "those", "our", "out", "up", "can",
+    "according", "reportedly", "if", "because", "while", "over", "just", "some", "any", "only", "other",
+    "such", "many", "much", "most", "does", "did", "don't", "didn't", "won't", "can't", "isn't", "people",
+    "new", "year",
 ];
+
+/// Words frequent in one language that also occur in the other: weak evidence.
+const GERMAN_WEAK: &[&str] = &["die", "am", "also", "man", "bis", "hier"];
+const ENGLISH_WEAK: &[&str] = &["was", "will", "an", "so", "all"];
+
+/// Letter sequences frequent in words of one language and rare in the other.
+const GERMAN_LETTERS: &[&str] = &["sch", "cht", "tz", "pf", "ei"];
+const ENGLISH_LETTERS: &[&str] = &["th", "wh", "ght", "oo", "ou", "ow", "aw", "ew"];
+
+/// Endings typical of German words (`Regierung`, `Möglichkeit`, `Botschaft`) and of English ones.
+const GERMAN_ENDINGS: &[&str] = &["ung", "ungen", "keit", "heit", "schaft", "lich", "isch", "chen", "igen"];
+const ENGLISH_ENDINGS: &[&str] = &["ing", "ly", "ness", "ed", "ship", "ies"];
 
 /// Detects German or English from the text.
 ///
-/// Counts frequent function words of each language (case-insensitive); a tie, or a text with
-/// neither, falls back to letters only German uses (`ä ö ü ß`) and then to English. Reliable
-/// on a sentence or two of running text; the first 64 KiB are enough for any article.
+/// Scores the words of the first 64 KiB: a frequent function word of either language counts
+/// most, a word with `ä ö ü ß` or a typical ending (`-ung`, `-keit`; `-ing`, `-ly`) a little.
+/// Words inside quotation marks count half, so that an English quotation does not outvote the
+/// German article around it (and the other way round). A tie, or a text with neither, falls back
+/// to letters only German uses and then to English. Reliable on one sentence or a headline of a
+/// few words; linear in the (bounded) sample.
 pub fn detect(text: &str) -> Language {
     let sample = prefix(text, 64 * 1024);
-    let (mut de, mut en) = (0usize, 0usize);
+    let (mut de, mut en) = (0u64, 0u64);
+    let mut quoted = false;
     let mut word = String::new();
-    for token in sample.split(|c: char| !c.is_alphabetic() && c != '\'') {
-        if token.is_empty() || token.len() > 12 {
+    let mut flush = |word: &mut String, quoted: bool| {
+        if !word.is_empty() {
+            let (d, e) = score(word);
+            let weight = if quoted { 1 } else { 2 };
+            de += weight * d;
+            en += weight * e;
+            word.clear();
+        }
+    };
+    for c in sample.chars() {
+        if c.is_alphabetic() || ((c == '\'' || c == '’') && !word.is_empty()) {
+            if word.len() < 64 {
+                word.extend(c.to_lowercase().map(|c| if c == '’' { '\'' } else { c }));
+            }
             continue;
         }
-        word.clear();
-        word.extend(token.chars().flat_map(char::to_lowercase));
-        if GERMAN.contains(&word.as_str()) {
-            de += 1;
-        } else if ENGLISH.contains(&word.as_str()) {
-            en += 1;
+        flush(&mut word, quoted);
+        if matches!(c, '"' | '„' | '“' | '”' | '«' | '»') {
+            quoted = !quoted;
         }
     }
+    flush(&mut word, quoted);
     if de != en {
         return if de > en { Language::German } else { Language::English };
     }
@@ -161,6 +143,44 @@ pub fn detect(text: &str) -> Language {
     } else {
         Language::English
     }
+}
+
+/// Points for German and for English of one lower-case word: 3 for a function word, 1 for a
+/// weak one, otherwise up to 2 for letters, sequences and endings typical of either language.
+fn score(word: &str) -> (u64, u64) {
+    let word = word.trim_end_matches('\'');
+    if GERMAN.contains(&word) {
+        return (3, 0);
+    }
+    if ENGLISH.contains(&word) {
+        return (0, 3);
+    }
+    // English contractions and possessives: "wasn't", "they're", "Bob's".
+    if ["n't", "'re", "'ve", "'ll", "'m", "'d"].iter().any(|e| word.ends_with(e)) {
+        return (0, 3);
+    }
+    let weak = (GERMAN_WEAK.contains(&word), ENGLISH_WEAK.contains(&word) || word.ends_with("'s"));
+    if weak.0 || weak.1 {
+        return (u64::from(weak.0), u64::from(weak.1));
+    }
+    let chars = word.chars().count();
+    let (mut de, mut en) = (0, 0);
+    if word.contains(['ä', 'ö', 'ü', 'ß']) {
+        de += 1;
+    }
+    if chars >= 6 && GERMAN_ENDINGS.iter().any(|e| word.ends_with(e)) {
+        de += 1;
+    }
+    if GERMAN_LETTERS.iter().any(|l| word.contains(l)) {
+        de += 1;
+    }
+    if chars >= 5 && ENGLISH_ENDINGS.iter().any(|e| word.ends_with(e)) {
+        en += 1;
+    }
+    if ENGLISH_LETTERS.iter().any(|l| word.contains(l)) || (chars >= 3 && word.ends_with('y')) {
+        en += 1;
+    }
+    (de.min(2), en.min(2))
 }
 
 /// The longest prefix of `text` of at most `max` bytes that ends on a `char` boundary.
