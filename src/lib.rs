@@ -11,7 +11,7 @@
 //! ```
 //! use hedgemark::{analyze, Category, Options};
 //!
-//! let text = "Mehr als 1.000 Container soll Russland von Nordkorea erhalten haben. \
+//! let text = "Der Konzern soll die Behörden jahrelang getäuscht haben. \
 //!             Die Brücke soll 2025 fertig werden.";
 //! let analysis = analyze(text, &Options::default());
 //! assert_eq!(analysis.language.code(), "de");
