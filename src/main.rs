@@ -1,11 +1,77 @@
-//! The `hedgemark` command line (minimal first version; see issue 1/5 for the full one).
+//! The `hedgemark` command line: one text to `hedgemark/1` JSON or an HTML report, or a JSON
+//! Lines corpus to one result a line, streamed in bounded batches over all cores.
 
-use std::io::{BufRead, Write};
+use std::borrow::Cow;
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::ops::Range;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::thread;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use hedgemark::{analyze, html_report, Language, Options};
+use rayon::prelude::*;
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+/// A JSONL batch is cut after this many lines …
+const BATCH_LINES: usize = 1024;
+/// … or once it holds this many bytes of input, whichever comes first.
+const BATCH_BYTES: usize = 4 << 20;
+/// Bad JSONL lines reported one by one; the rest are only counted.
+const MAX_REPORTED: u64 = 50;
+
+const ABOUT: &str = "Finds hedged claims and their sources in German and English news text.";
+
+const LONG_ABOUT: &str = "\
+Finds hedged claims and their sources in German and English news text: the words by which a \
+writer does not vouch for a claim (\"soll … erhalten haben\", \"angeblich\", \"könnte\", \
+\"reportedly\", \"may\") and who a claim comes from.
+
+Results are hedgemark/1 JSON. Offsets are UTF-16 code units, as JavaScript's String.slice takes \
+them, and every span also carries its exact text.";
+
+const ANALYZE_ABOUT: &str = "Analyse one text, or a corpus with one JSON object a line";
+
+const ANALYZE_LONG_ABOUT: &str = "\
+Analyse one text, or a corpus with one JSON object a line.
+
+One text: FILE (UTF-8), or standard input when FILE is - or missing. The output is one \
+hedgemark/1 JSON object: the language, the sentences, the hedges (each with its category, the \
+rule that fired and a note saying why it hedges the claim), sources, attributions and counts. \
+Offsets are UTF-16 code units (what JavaScript's String.slice takes); every span also carries \
+its exact text.
+
+A corpus (--jsonl): every input line is a JSON object {\"id\": …, \"text\": \"…\", \
+\"language\": \"de\"}. \"language\" is optional and overrides --lang for that line (\"auto\" is \
+allowed); other fields are ignored; blank lines are skipped. Every output line is the compact \
+hedgemark/1 result of one input line, with the same \"id\" first (null if the line has none), in \
+input order. The input is streamed in batches over all cores, so a corpus of any size runs in \
+constant memory. A line that cannot be read (not JSON, no string \"text\", unknown language) is \
+reported on standard error with its line number and left out; the other lines are still written, \
+and the exit status is 2.
+
+--format html writes a standalone web page instead (one text only): the text with the hedges \
+highlighted, the counts, a legend and the hedges by category. It has no scripts and makes no \
+requests, so it can be mailed or archived as it is.
+
+Exit status: 0 on success; 2 on bad input (missing or unreadable file, text that is not UTF-8, a \
+bad JSONL line, an unknown language, bad options); 1 when the output cannot be written.";
+
+const ANALYZE_EXAMPLES: &str = "\
+Examples:
+  hedgemark analyze article.txt > article.json
+  hedgemark analyze --lang de --compact article.txt
+  curl -s https://example.org/article.txt | hedgemark analyze -
+  hedgemark analyze --format html article.txt > article.html
+  hedgemark analyze --jsonl corpus.jsonl > results.jsonl
+  hedgemark analyze --jsonl --lang en --threads 4 corpus.jsonl | head";
 
 #[derive(Parser)]
-#[command(name = "hedgemark", version, about = "Finds hedged claims and their sources in news text")]
+#[command(name = "hedgemark", version, about = ABOUT, long_about = LONG_ABOUT)]
+#[command(propagate_version = true, arg_required_else_help = true)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -13,19 +79,430 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyse a text (or a JSONL corpus) and print hedgemark/1 JSON.
-    Analyze {
-        /// auto, de or en
-        #[arg(long, default_value = "auto")]
-        lang: String,
-        /// Read one JSON object a line ({"id", "text", "language"?}) and write one result a line.
-        #[arg(long)]
-        jsonl: bool,
-        /// The input file, or - for standard input.
-        file: Option<String>,
-    },
+    #[command(about = ANALYZE_ABOUT, long_about = ANALYZE_LONG_ABOUT, after_help = ANALYZE_EXAMPLES)]
+    Analyze(AnalyzeArgs),
 }
 
+#[derive(clap::Args)]
+struct AnalyzeArgs {
+    /// The language of the text: auto (detect it from each text), de or en. With --jsonl, a
+    /// line's own "language" wins.
+    #[arg(long, value_name = "LANG", default_value = "auto", value_parser = parse_lang)]
+    lang: Lang,
+
+    /// Read JSON Lines ({"id", "text", "language"?} a line) and write one compact result a line,
+    /// with the same "id", in input order.
+    #[arg(long)]
+    jsonl: bool,
+
+    /// What to write.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Json)]
+    format: Format,
+
+    /// Write the JSON on one line instead of indented (--jsonl always does).
+    #[arg(long)]
+    compact: bool,
+
+    /// Worker threads for --jsonl; 0 means one per core.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    threads: usize,
+
+    /// The text (or with --jsonl the corpus) to read; - or nothing reads standard input.
+    #[arg(value_name = "FILE")]
+    file: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// hedgemark/1 JSON.
+    Json,
+    /// A standalone HTML page with the hedges highlighted.
+    Html,
+}
+
+/// The `--lang` value: a fixed language, or `None` to detect it.
+#[derive(Clone, Copy)]
+struct Lang(Option<Language>);
+
+fn parse_lang(code: &str) -> Result<Lang, hedgemark::Error> {
+    Options::from_code(code).map(|o| Lang(o.language))
+}
+
+/// Why the command failed.
+enum Failure {
+    /// Bad input or options (exit status 2).
+    Input(String),
+    /// The output could not be written (exit status 1; a closed pipe is no failure).
+    Output(io::Error),
+}
+
+impl Failure {
+    fn exit_code(self) -> ExitCode {
+        match self {
+            Failure::Input(msg) => {
+                warn(format_args!("{msg}"));
+                ExitCode::from(2)
+            }
+            Failure::Output(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Failure::Output(e) => {
+                warn(format_args!("cannot write the output: {e}"));
+                ExitCode::from(1)
+            }
+        }
+    }
+}
+
+/// Prints `hedgemark: message` on standard error, ignoring a closed stderr.
+fn warn(msg: fmt::Arguments<'_>) {
+    let _ = writeln!(io::stderr().lock(), "hedgemark: {msg}");
+}
+
+fn main() -> ExitCode {
+    let Command::Analyze(args) = Cli::parse().command;
+    if args.jsonl && args.format == Format::Html {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--format html renders one text; it cannot be combined with --jsonl",
+            )
+            .exit();
+    }
+    let options = Options::with_language(args.lang.0);
+    let input = Input::new(args.file.as_ref());
+    if matches!(input, Input::Stdin) && io::stdin().is_terminal() {
+        warn(format_args!(
+            "reading standard input from the terminal; end it with Ctrl-D (or give a FILE, see --help)"
+        ));
+    }
+    let result = if args.jsonl {
+        if args.threads > 0 {
+            // Fails only if a pool exists already, which it cannot here.
+            let _ = rayon::ThreadPoolBuilder::new().num_threads(args.threads).build_global();
+        }
+        run_jsonl(input, options)
+    } else {
+        run_single(&input, &options, args.format, args.compact)
+    };
+    match result {
+        Ok(code) => code,
+        Err(failure) => failure.exit_code(),
+    }
+}
+
+/// Where the input comes from.
+#[derive(Clone)]
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    fn new(file: Option<&PathBuf>) -> Input {
+        match file {
+            Some(p) if p.as_os_str() != "-" => Input::File(p.clone()),
+            _ => Input::Stdin,
+        }
+    }
+
+    fn open(&self) -> Result<Box<dyn Read + Send>, Failure> {
+        match self {
+            Input::Stdin => Ok(Box::new(io::stdin())),
+            Input::File(p) => match File::open(p) {
+                Ok(f) => Ok(Box::new(f)),
+                Err(e) => Err(Failure::Input(format!("cannot open {self}: {}", io_message(&e)))),
+            },
+        }
+    }
+}
+
+impl fmt::Display for Input {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Input::Stdin => f.write_str("standard input"),
+            Input::File(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+/// An I/O error without the `(os error N)` suffix.
+fn io_message(e: &io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One text
+
+fn run_single(input: &Input, options: &Options, format: Format, compact: bool) -> Result<ExitCode, Failure> {
+    let mut bytes = Vec::new();
+    input
+        .open()?
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::Input(format!("cannot read {input}: {}", io_message(&e))))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        Failure::Input(format!("{input} is not UTF-8 text: {}", utf8_problem(bytes, e.utf8_error())))
+    })?;
+    let analysis = analyze(&text, options);
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let written = match format {
+        Format::Html => out.write_all(html_report(&analysis, &text).as_bytes()),
+        Format::Json if compact => {
+            serde_json::to_writer(&mut out, &analysis.document(&text)).map_err(io::Error::from)
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &analysis.document(&text)).map_err(io::Error::from)
+        }
+    };
+    written.and_then(|()| out.write_all(b"\n")).and_then(|()| out.flush()).map_err(Failure::Output)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Where and what the first bad byte of a text is: "invalid byte 0xFC at byte offset 1234
+/// (line 7, column 12)".
+fn utf8_problem(bytes: &[u8], error: std::str::Utf8Error) -> String {
+    let at = error.valid_up_to();
+    let before = &bytes[..at];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    // The prefix is valid UTF-8, so the column can count characters.
+    let column = std::str::from_utf8(&before[line_start..]).map_or(0, |s| s.chars().count()) + 1;
+    format!(
+        "{} at byte offset {at} (line {line}, column {column}){}",
+        bad_byte(bytes, error),
+        latin1_hint(bytes, error)
+    )
+}
+
+/// "invalid byte 0xFC", or "an incomplete character at the end".
+fn bad_byte(bytes: &[u8], error: std::str::Utf8Error) -> String {
+    match error.error_len() {
+        Some(_) => format!("invalid byte 0x{:02X}", bytes[error.valid_up_to()]),
+        None => "an incomplete character at the end".to_string(),
+    }
+}
+
+fn latin1_hint(bytes: &[u8], error: std::str::Utf8Error) -> &'static str {
+    match error.error_len() {
+        Some(_) if bytes[error.valid_up_to()] >= 0x80 => {
+            "; if it is Latin-1 or Windows-1252 text, convert it with iconv -f WINDOWS-1252 -t UTF-8"
+        }
+        _ => "",
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON Lines
+//
+// Three stages joined by channels of capacity 1, so at most a handful of batches exist at once:
+// a reader thread cuts the input into batches of whole lines (at most BATCH_LINES lines or
+// BATCH_BYTES bytes), the main thread analyses each batch in parallel on the rayon pool and keeps
+// the results in input order, and a writer thread writes them and flushes after every batch.
+
+/// Consecutive input lines, in one buffer.
+struct Batch {
+    buf: Vec<u8>,
+    lines: Vec<LineRef>,
+}
+
+struct LineRef {
+    /// 1-based line number in the input.
+    number: u64,
+    /// Byte offset of the line's start in the input.
+    offset: u64,
+    /// The line in `Batch::buf`, with its line break.
+    range: Range<usize>,
+}
+
+/// What became of one input line.
+enum LineResult {
+    Blank,
+    Done(Vec<u8>),
+    Bad(String),
+}
+
+fn run_jsonl(input: Input, options: Options) -> Result<ExitCode, Failure> {
+    let reader_input = input.open()?;
+    let (batch_tx, batch_rx) = sync_channel::<Result<Batch, Failure>>(1);
+    let (result_tx, result_rx) = sync_channel::<Vec<(u64, LineResult)>>(1);
+    // The reader is not joined: after a closed pipe it may sit in a read that never returns.
+    let name = input.to_string();
+    thread::spawn(move || read_batches(reader_input, &name, batch_tx));
+    let name = input.to_string();
+    let writer = thread::spawn(move || write_results(result_rx, &name));
+
+    let mut failure = None;
+    let mut lines = 0u64;
+    for batch in batch_rx {
+        let batch = match batch {
+            Ok(b) => b,
+            Err(f) => {
+                failure = Some(f);
+                break;
+            }
+        };
+        lines += batch.lines.len() as u64;
+        let results: Vec<(u64, LineResult)> = batch
+            .lines
+            .par_iter()
+            .map(|l| (l.number, analyze_line(&batch.buf[l.range.clone()], l, &options)))
+            .collect();
+        drop(batch);
+        if result_tx.send(results).is_err() {
+            break; // the writer stopped: its error says why
+        }
+    }
+    drop(result_tx);
+    let (written, bad) = writer.join().expect("the writer thread does not panic");
+    if bad > MAX_REPORTED {
+        warn(format_args!("… and {} more bad lines", bad - MAX_REPORTED));
+    }
+    if bad > 0 {
+        warn(format_args!("{bad} of {lines} lines of {input} could not be analysed"));
+    }
+    match written {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {} // the reader had enough: stop quietly
+        Err(e) => return Err(Failure::Output(e)),
+        Ok(()) => {}
+    }
+    match failure {
+        Some(f) => Err(f),
+        None if bad > 0 => Ok(ExitCode::from(2)),
+        None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn read_batches(input: Box<dyn Read + Send>, name: &str, tx: SyncSender<Result<Batch, Failure>>) {
+    let mut input = BufReader::with_capacity(1 << 20, input);
+    let (mut number, mut offset) = (0u64, 0u64);
+    loop {
+        let mut batch = Batch { buf: Vec::with_capacity(BATCH_BYTES + (64 << 10)), lines: Vec::new() };
+        let mut end = false;
+        while batch.lines.len() < BATCH_LINES && batch.buf.len() < BATCH_BYTES {
+            let start = batch.buf.len();
+            match input.read_until(b'\n', &mut batch.buf) {
+                Ok(0) => {
+                    end = true;
+                    break;
+                }
+                Ok(n) => {
+                    number += 1;
+                    batch.lines.push(LineRef { number, offset, range: start..start + n });
+                    offset += n as u64;
+                }
+                Err(e) => {
+                    let msg = format!("cannot read {name} after line {number}: {}", io_message(&e));
+                    let _ = tx.send(Err(Failure::Input(msg)));
+                    return;
+                }
+            }
+        }
+        if !batch.lines.is_empty() && tx.send(Ok(batch)).is_err() {
+            return;
+        }
+        if end {
+            return;
+        }
+    }
+}
+
+fn write_results(rx: Receiver<Vec<(u64, LineResult)>>, name: &str) -> (io::Result<()>, u64) {
+    let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
+    let mut bad = 0u64;
+    for results in rx {
+        for (number, result) in results {
+            match result {
+                LineResult::Blank => {}
+                LineResult::Done(json) => {
+                    if let Err(e) = out.write_all(&json) {
+                        return (Err(e), bad);
+                    }
+                }
+                LineResult::Bad(msg) => {
+                    bad += 1;
+                    if bad <= MAX_REPORTED {
+                        // Keep stdout and stderr in step for someone watching both.
+                        if let Err(e) = out.flush() {
+                            return (Err(e), bad);
+                        }
+                        warn(format_args!("{name} line {number}: {msg}"));
+                    }
+                }
+            }
+        }
+        if let Err(e) = out.flush() {
+            return (Err(e), bad);
+        }
+    }
+    (Ok(()), bad)
+}
+
+/// One input line as it is parsed: the fields hedgemark reads, the others skipped unparsed.
+#[derive(serde::Deserialize)]
+struct InLine<'a> {
+    #[serde(default)]
+    id: serde_json::Value,
+    #[serde(default, borrow)]
+    text: Option<Field<'a>>,
+    #[serde(default, borrow)]
+    language: Option<Field<'a>>,
+}
+
+/// A field that should be a string, or what else it was (for the message).
+enum Field<'a> {
+    Str(Cow<'a, str>),
+    Other(&'static str),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Field<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Field<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Field<'a>, E> {
+                Ok(Field::Str(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Field<'a>, E> {
+                Ok(Field::Str(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Field<'a>, E> {
+                Ok(Field::Str(Cow::Owned(v)))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Field<'a>, E> {
+                Ok(Field::Other("a boolean"))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Field<'a>, E> {
+                Ok(Field::Other("a number"))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Field<'a>, E> {
+                Ok(Field::Other("a number"))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Field<'a>, E> {
+                Ok(Field::Other("a number"))
+            }
+            fn visit_unit<E>(self) -> Result<Field<'a>, E> {
+                Ok(Field::Other("null"))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Field<'a>, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Field::Other("an array"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Field<'a>, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Field::Other("an object"))
+            }
+        }
+        deserializer.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+/// One output line: the input's id, then the hedgemark/1 fields.
 #[derive(serde::Serialize)]
 struct WithId<'a> {
     id: &'a serde_json::Value,
@@ -33,37 +510,91 @@ struct WithId<'a> {
     doc: hedgemark::Document<'a>,
 }
 
-fn main() {
-    let Command::Analyze { lang, jsonl, file } = Cli::parse().command;
-    let options = hedgemark::Options::from_code(&lang).unwrap_or_else(|e| {
-        eprintln!("hedgemark: {e}");
-        std::process::exit(2)
-    });
-    let input: Box<dyn BufRead> = match file.as_deref() {
-        None | Some("-") => Box::new(std::io::BufReader::new(std::io::stdin())),
-        Some(p) => Box::new(std::io::BufReader::new(std::fs::File::open(p).unwrap())),
+fn analyze_line(line: &[u8], at: &LineRef, default: &Options) -> LineResult {
+    // A bug in the engine costs one line of a long corpus run, not the run.
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse_and_analyze(line, at, default)));
+    match result {
+        Ok(Ok(Some(json))) => LineResult::Done(json),
+        Ok(Ok(None)) => LineResult::Blank,
+        Ok(Err(msg)) => LineResult::Bad(msg),
+        Err(_) => LineResult::Bad("internal error: the analysis panicked (please report this line)".into()),
+    }
+}
+
+fn parse_and_analyze(line: &[u8], at: &LineRef, default: &Options) -> Result<Option<Vec<u8>>, String> {
+    let mut line = line.strip_suffix(b"\n").unwrap_or(line);
+    line = line.strip_suffix(b"\r").unwrap_or(line);
+    let mut skipped = 0;
+    if let Some(rest) = line.strip_prefix(b"\xEF\xBB\xBF").filter(|_| at.number == 1) {
+        (line, skipped) = (rest, 3); // a byte order mark
+    }
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    let line = std::str::from_utf8(line).map_err(|e| {
+        let offset = at.offset + (skipped + e.valid_up_to()) as u64;
+        format!(
+            "not UTF-8: {} at byte offset {offset} of the input{}",
+            bad_byte(line, e),
+            latin1_hint(line, e)
+        )
+    })?;
+    if !line.trim_start().starts_with('{') {
+        // serde would read an array as the fields in order; say what it is instead.
+        return Err(match serde_json::from_str::<IgnoredAny>(line) {
+            Ok(_) => {
+                format!("expected a JSON object {{\"id\": …, \"text\": \"…\"}}, found {}", json_kind(line))
+            }
+            Err(e) => json_problem(&e),
+        });
+    }
+    let parsed: InLine<'_> = serde_json::from_str(line).map_err(|e| json_problem(&e))?;
+    let text = match parsed.text {
+        Some(Field::Str(t)) => t,
+        None => return Err("no \"text\" field (each line needs {\"id\": …, \"text\": \"…\"})".to_string()),
+        Some(Field::Other(what)) => return Err(format!("\"text\" is {what}, not a string")),
     };
-    let mut out = std::io::BufWriter::new(std::io::stdout());
-    if jsonl {
-        for line in input.lines() {
-            let line = line.unwrap();
-            if line.trim().is_empty() {
-                continue;
-            }
-            let v: serde_json::Value = serde_json::from_str(&line).unwrap();
-            let text = v["text"].as_str().unwrap_or("");
-            let mut o = options.clone();
-            if let Some(l) = v.get("language").and_then(|l| l.as_str()) {
-                o = hedgemark::Options::from_code(l).unwrap_or(o);
-            }
-            let a = hedgemark::analyze(text, &o);
-            serde_json::to_writer(&mut out, &WithId { id: &v["id"], doc: a.document(text) }).unwrap();
-            writeln!(out).unwrap();
+    let options = match parsed.language {
+        None | Some(Field::Other("null")) => default.clone(),
+        Some(Field::Str(code)) => Options::from_code(&code).map_err(|e| e.to_string())?,
+        Some(Field::Other(what)) => {
+            return Err(format!("\"language\" is {what}, not \"auto\", \"de\" or \"en\""));
         }
-    } else {
-        let text = std::io::read_to_string(input).unwrap();
-        let a = hedgemark::analyze(&text, &options);
-        serde_json::to_writer_pretty(&mut out, &a.document(&text)).unwrap();
-        writeln!(out).unwrap();
+    };
+    let analysis = analyze(&text, &options);
+    let mut json = Vec::with_capacity(256 + text.len() * 2);
+    serde_json::to_writer(&mut json, &WithId { id: &parsed.id, doc: analysis.document(&text) })
+        .map_err(|e| format!("cannot write the result: {e}"))?;
+    json.push(b'\n');
+    Ok(Some(json))
+}
+
+/// What a (valid JSON) line that is not an object is.
+fn json_kind(line: &str) -> &'static str {
+    match line.trim_start().as_bytes().first() {
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    }
+}
+
+/// A message for a line serde_json could not read.
+fn json_problem(e: &serde_json::Error) -> String {
+    match e.classify() {
+        // Valid JSON, but something wrong in the fields hedgemark reads (a duplicate "text").
+        serde_json::error::Category::Data => strip_position(e),
+        _ => format!("not valid JSON: {} (column {})", strip_position(e), e.column()),
+    }
+}
+
+/// serde_json's message without its " at line 1 column 7" (every line is line 1 to it).
+fn strip_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
     }
 }
