@@ -1,7 +1,8 @@
 //! Hedge detection: every rule of the language's lexicon, matched over the tokens of each
 //! sentence, then blocking rules applied and overlaps resolved.
 
-use std::collections::BTreeMap;
+use std::cell::Cell;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::lexicon::matcher::Sentence;
 use crate::lexicon::{self, Lexicon};
@@ -34,36 +35,73 @@ pub(crate) fn detect(text: &str, sentences: &[Span], language: Language) -> Vec<
 /// Every match of every rule, in text order, before blocking and overlap resolution.
 pub(crate) fn fire(text: &str, sentences: &[Span], lex: &'static Lexicon) -> Vec<Fired> {
     let lower = token::lower_same_length(text);
-    let tokens = token::tokenize(text);
     let mut out = Vec::new();
-    let mut first = 0usize; // first token of the current sentence
+    let mut tokens = Vec::new();
+    let mut ids = Vec::new();
+    let mut known = Vec::new();
+    let mut member = Vec::new();
+    let mut memo = FirstMemo::default();
     for (si, sent) in sentences.iter().enumerate() {
-        while first < tokens.len() && tokens[first].span.start < sent.start {
-            first += 1;
-        }
-        let mut last = first;
-        while last < tokens.len() && tokens[last].span.start < sent.end {
-            last += 1;
-        }
-        let toks = &tokens[first..last];
-        first = last;
-        if toks.is_empty() {
+        // Tokenizing each sentence on its own keeps every token, and so every hedge, inside
+        // its sentence, also where a boundary falls inside a word (`angeblich.Beobachter`).
+        tokens.clear();
+        token::tokenize_into(text, *sent, &mut tokens);
+        if tokens.is_empty() {
             continue;
         }
-        let s = Sentence { text, lower: &lower, tokens: toks, classes: &lex.classes };
-        fire_sentence(&s, si, lex, &mut out);
+        ids.clear();
+        ids.extend(tokens.iter().map(|t| lex.word_id(t.span.slice(&lower))));
+        known.clear();
+        known.resize(tokens.len(), Cell::new(0));
+        member.clear();
+        member.resize(tokens.len(), Cell::new(0));
+        let s = Sentence { text, lower: &lower, tokens: &tokens, ids: &ids, known: &known, member: &member, lex };
+        fire_sentence(text, &s, si, lex, &mut memo, &mut out);
     }
     out
 }
 
-fn fire_sentence(s: &Sentence<'_>, si: usize, lex: &'static Lexicon, out: &mut Vec<Fired>) {
+/// For each distinct token (as written), which of the patterns tried everywhere can begin
+/// there. Their first tests (prefixes, suffixes, classes) then run once per distinct word of
+/// the text instead of once per token; the memo lives for one analysis.
+#[derive(Default)]
+struct FirstMemo<'t> {
+    by_token: HashMap<&'t str, (u32, u32)>,
+    pool: Vec<(u32, u32)>,
+}
+
+impl<'t> FirstMemo<'t> {
+    fn candidates(&mut self, text: &'t str, s: &Sentence<'_>, ti: usize, lex: &Lexicon) -> &[(u32, u32)] {
+        let key = s.tokens[ti].span.slice(text);
+        let (a, b) = *self.by_token.entry(key).or_insert_with(|| {
+            let a = self.pool.len() as u32;
+            for &(ri, pi) in &lex.everywhere {
+                let first = lex.rules[ri as usize].patterns[pi as usize].first_elem();
+                if first.is_some_and(|e| s.elem_matches(e, ti)) {
+                    self.pool.push((ri, pi));
+                }
+            }
+            (a, self.pool.len() as u32)
+        });
+        &self.pool[a as usize..b as usize]
+    }
+}
+
+fn fire_sentence<'t>(
+    text: &'t str,
+    s: &Sentence<'_>,
+    si: usize,
+    lex: &'static Lexicon,
+    memo: &mut FirstMemo<'t>,
+    out: &mut Vec<Fired>,
+) {
     let start = out.len();
     // Conditions are evaluated once per rule and sentence, only for rules that matched.
     let mut checked: Vec<(u32, bool)> = Vec::new();
     for ti in 0..s.tokens.len() {
-        let word = s.tokens[ti].span.slice(s.lower);
-        let indexed = lex.by_word.get(word).map(Vec::as_slice).unwrap_or(&[]);
-        for &(ri, pi) in indexed.iter().chain(lex.everywhere.iter()) {
+        let indexed = lex.starts.get(s.ids[ti] as usize).map(Vec::as_slice).unwrap_or(&[]);
+        let everywhere = memo.candidates(text, s, ti, lex);
+        for &(ri, pi) in indexed.iter().chain(everywhere.iter()) {
             let rule = &lex.rules[ri as usize];
             let Some(found) = rule.patterns[pi as usize].match_at(s, ti) else { continue };
             let ok = match checked.iter().find(|(r, _)| *r == ri) {

@@ -1,12 +1,20 @@
 //! Matching compiled patterns against the tokens of one sentence.
+//!
+//! Words are compared as ids: every lower-case word the lexicon mentions gets a number, each
+//! token is looked up once, and an element's words are a sorted list of ids. Class membership
+//! by word list is a bit per id; by regex it is computed at most once per token and class.
 
-use super::Class;
+use std::cell::Cell;
+
+use super::Lexicon;
 use crate::text::token::Token;
 
-/// One token test alternative, compiled.
+/// The id of a token whose lower-case form the lexicon never mentions.
+pub(crate) const UNKNOWN: u32 = u32::MAX;
+
+/// One token test alternative, compiled (plain lower-case words are in [`CElem::words`]).
 #[derive(Debug)]
 pub(crate) enum Atom {
-    Lower(String),
     Exact(String),
     Prefix(String),
     Suffix(String),
@@ -17,6 +25,9 @@ pub(crate) enum Atom {
 /// A compiled element.
 #[derive(Debug)]
 pub(crate) struct CElem {
+    /// Ids of the lower-case words it accepts, sorted.
+    pub words: Vec<u32>,
+    /// Its other alternatives.
     pub atoms: Vec<Atom>,
     pub negated: bool,
     pub optional: bool,
@@ -39,7 +50,7 @@ pub(crate) struct Pattern {
     pub steps: Vec<CStep>,
 }
 
-/// The tokens of one sentence, with the text they index into.
+/// The tokens of one sentence, with what matching needs to know about them.
 pub(crate) struct Sentence<'a> {
     /// The whole text.
     pub text: &'a str,
@@ -47,8 +58,49 @@ pub(crate) struct Sentence<'a> {
     pub lower: &'a str,
     /// The sentence's tokens.
     pub tokens: &'a [Token],
-    /// The word classes of the language.
-    pub classes: &'a [Class],
+    /// Each token's word id ([`UNKNOWN`] when the lexicon does not mention it).
+    pub ids: &'a [u32],
+    /// Per token: which regex classes have been evaluated, and which of those it belongs to.
+    pub known: &'a [Cell<u64>],
+    pub member: &'a [Cell<u64>],
+    /// The language's lexicon.
+    pub lex: &'a Lexicon,
+}
+
+impl Sentence<'_> {
+    /// Whether token `ti` belongs to class `c`.
+    fn in_class(&self, ti: usize, c: usize) -> bool {
+        let bit = 1u64 << c;
+        let id = self.ids[ti];
+        if id != UNKNOWN && self.lex.word_classes[id as usize] & bit != 0 {
+            return true;
+        }
+        let Some(re) = &self.lex.classes[c].regex else { return false };
+        if self.known[ti].get() & bit == 0 {
+            self.known[ti].set(self.known[ti].get() | bit);
+            if re.is_match(self.tokens[ti].span.slice(self.text)) {
+                self.member[ti].set(self.member[ti].get() | bit);
+            }
+        }
+        self.member[ti].get() & bit != 0
+    }
+
+    /// Whether token `ti` passes the element's test.
+    pub fn elem_matches(&self, e: &CElem, ti: usize) -> bool {
+        let id = self.ids[ti];
+        let mut hit = id != UNKNOWN && e.words.binary_search(&id).is_ok();
+        if !hit && !e.atoms.is_empty() {
+            let span = self.tokens[ti].span;
+            hit = e.atoms.iter().any(|a| match a {
+                Atom::Exact(w) => span.slice(self.text) == w,
+                Atom::Prefix(p) => span.slice(self.lower).starts_with(p.as_str()),
+                Atom::Suffix(p) => span.slice(self.lower).ends_with(p.as_str()),
+                Atom::Class(c) => self.in_class(ti, *c),
+                Atom::Any => true,
+            });
+        }
+        hit != e.negated
+    }
 }
 
 /// A match: token indices inside the sentence, half-open.
@@ -63,21 +115,22 @@ pub(crate) struct Found {
 const BUDGET: u32 = 4096;
 
 impl Pattern {
-    /// The lower-case words one of which a match must begin with, when the pattern starts with
-    /// plain words; `None` when it must be tried at every token.
-    pub fn first_words(&self) -> Option<Vec<&str>> {
+    /// The first element, when a match must begin with one of its plain words; `None` when
+    /// the pattern must be tried at every token.
+    pub fn first_words(&self) -> Option<&[u32]> {
         let first = self.steps.iter().find(|s| !matches!(s, CStep::Open | CStep::Start))?;
         match first {
-            CStep::Elem(e) if !e.negated && !e.optional => e
-                .atoms
-                .iter()
-                .map(|a| match a {
-                    Atom::Lower(w) => Some(w.as_str()),
-                    _ => None,
-                })
-                .collect(),
+            CStep::Elem(e) if !e.negated && !e.optional && e.atoms.is_empty() => Some(&e.words),
             _ => None,
         }
+    }
+
+    /// The first token test (every pattern begins with one; `pattern.rs` checks it).
+    pub fn first_elem(&self) -> Option<&CElem> {
+        self.steps.iter().find_map(|s| match s {
+            CStep::Elem(e) => Some(e),
+            _ => None,
+        })
     }
 
     /// Tries the pattern with its first token at `ti`.
@@ -116,10 +169,10 @@ impl Pattern {
         match step {
             CStep::Open => self.go(s, si + 1, ti, Some(ti), close, budget),
             CStep::Close => self.go(s, si + 1, ti, open, Some(ti), budget),
-            CStep::Start => (ti == 0).then_some(()).and_then(|_| self.go(s, si + 1, ti, open, close, budget)),
-            CStep::End => (ti == n).then_some(()).and_then(|_| self.go(s, si + 1, ti, open, close, budget)),
+            CStep::Start => (ti == 0).then(|| self.go(s, si + 1, ti, open, close, budget)).flatten(),
+            CStep::End => (ti == n).then(|| self.go(s, si + 1, ti, open, close, budget)).flatten(),
             CStep::Elem(e) => {
-                if ti < n && elem_matches(e, s, &s.tokens[ti]) {
+                if ti < n && s.elem_matches(e, ti) {
                     if let Some(r) = self.go(s, si + 1, ti + 1, open, close, budget) {
                         return Some(r);
                     }
@@ -143,18 +196,4 @@ impl Pattern {
             }
         }
     }
-}
-
-fn elem_matches(e: &CElem, s: &Sentence<'_>, tok: &Token) -> bool {
-    let written = tok.span.slice(s.text);
-    let lower = tok.span.slice(s.lower);
-    let hit = e.atoms.iter().any(|a| match a {
-        Atom::Lower(w) => lower == w,
-        Atom::Exact(w) => written == w,
-        Atom::Prefix(p) => lower.starts_with(p.as_str()),
-        Atom::Suffix(p) => lower.ends_with(p.as_str()),
-        Atom::Class(c) => s.classes[*c].contains(written, lower),
-        Atom::Any => true,
-    });
-    hit != e.negated
 }

@@ -43,17 +43,9 @@ pub(crate) struct RuleDef {
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 
-/// A compiled word class.
+/// A compiled word class: its regex (its word list lives in [`Lexicon::word_classes`]).
 pub(crate) struct Class {
     pub regex: Option<Regex>,
-    pub words: Vec<&'static str>,
-}
-
-impl Class {
-    /// Whether a token (as written, and lower-cased) belongs to the class.
-    pub fn contains(&self, written: &str, lower: &str) -> bool {
-        self.words.binary_search(&lower).is_ok() || self.regex.as_ref().is_some_and(|r| r.is_match(written))
-    }
 }
 
 /// A compiled rule.
@@ -67,15 +59,26 @@ pub(crate) struct Rule {
     pub unless_sentence: Vec<Pattern>,
 }
 
-/// Which patterns may start at a token: by its lower-case text, and those that must be tried
-/// everywhere (patterns that begin with a prefix, suffix, class or exact-case test).
+/// A language's compiled rules and classes, with the indexes matching uses.
 pub(crate) struct Lexicon {
     pub classes: Vec<Class>,
     pub rules: Vec<Rule>,
-    /// Lower-case first word → (rule, pattern) pairs, in rule order.
-    pub by_word: HashMap<String, Vec<(u32, u32)>>,
-    /// (rule, pattern) pairs tried at every token.
+    /// Every lower-case word the rules and classes mention → its id.
+    pub vocab: HashMap<String, u32>,
+    /// Per word id: the classes (bit per class) whose word lists hold it.
+    pub word_classes: Vec<u64>,
+    /// Per word id: the (rule, pattern) pairs that can begin with it, in rule order.
+    pub starts: Vec<Vec<(u32, u32)>>,
+    /// (rule, pattern) pairs tried at every token: patterns that begin with a prefix, suffix,
+    /// class or exact-case test.
     pub everywhere: Vec<(u32, u32)>,
+}
+
+impl Lexicon {
+    /// The id of a lower-case word, or [`matcher::UNKNOWN`].
+    pub fn word_id(&self, lower: &str) -> u32 {
+        self.vocab.get(lower).copied().unwrap_or(matcher::UNKNOWN)
+    }
 }
 
 /// The compiled lexicon of a language (compiled on first use).
@@ -96,21 +99,71 @@ pub fn rule_ids(language: Language) -> Vec<&'static str> {
 
 fn compile(code: &str) -> Lexicon {
     let def = LEXICONS.iter().find(|l| l.lang == code).expect("every language has a lexicon");
+    assert!(def.classes.len() <= 64, "at most 64 classes per language");
     let names: Vec<&str> = def.classes.iter().map(|c| c.name).collect();
+    let parse = |p: &str| pattern::parse(p).expect("pattern checked at build time");
+
+    // The vocabulary: every word of a class list or a pattern, numbered in sorted order.
+    let mut words: Vec<String> = def.classes.iter().flat_map(|c| c.words.iter().map(|w| w.to_string())).collect();
+    for r in def.rules {
+        for p in r.patterns.iter().chain(r.if_sentence).chain(r.unless_sentence) {
+            for step in parse(p) {
+                if let pattern::Step::Elem(e) = step {
+                    words.extend(e.alts.into_iter().filter_map(|a| match a {
+                        pattern::Alt::Lower(w) => Some(w),
+                        _ => None,
+                    }));
+                }
+            }
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    let vocab: HashMap<String, u32> = words.into_iter().enumerate().map(|(i, w)| (w, i as u32)).collect();
+    let mut word_classes = vec![0u64; vocab.len()];
+    for (c, class) in def.classes.iter().enumerate() {
+        for w in class.words {
+            word_classes[vocab[*w] as usize] |= 1 << c;
+        }
+    }
     let classes = def
         .classes
         .iter()
-        .map(|c| {
-            let mut words = c.words.to_vec();
-            words.sort_unstable();
-            Class {
-                // Checked by build.rs.
-                regex: c.regex.map(|r| Regex::new(r).expect("class regex checked at build time")),
-                words,
-            }
-        })
+        .map(|c| Class { regex: c.regex.map(|r| Regex::new(r).expect("class regex checked at build time")) })
         .collect();
-    let pat = |p: &str| compile_pattern(p, &names);
+
+    let compile_pattern = |p: &str| -> Pattern {
+        let steps = parse(p)
+            .into_iter()
+            .map(|s| match s {
+                pattern::Step::Elem(e) => {
+                    let mut ids = Vec::new();
+                    let mut atoms = Vec::new();
+                    for a in e.alts {
+                        match a {
+                            pattern::Alt::Lower(w) => ids.push(vocab[&w]),
+                            pattern::Alt::Exact(w) => atoms.push(Atom::Exact(w)),
+                            pattern::Alt::Prefix(w) => atoms.push(Atom::Prefix(w)),
+                            pattern::Alt::Suffix(w) => atoms.push(Atom::Suffix(w)),
+                            pattern::Alt::Class(c) => atoms.push(Atom::Class(
+                                names.iter().position(|n| *n == c).expect("class checked at build time"),
+                            )),
+                            pattern::Alt::Any => atoms.push(Atom::Any),
+                        }
+                    }
+                    ids.sort_unstable();
+                    ids.dedup();
+                    CStep::Elem(CElem { words: ids, atoms, negated: e.negated, optional: e.optional })
+                }
+                pattern::Step::Gap { max, clause } => CStep::Gap { max, clause },
+                pattern::Step::Open => CStep::Open,
+                pattern::Step::Close => CStep::Close,
+                pattern::Step::Start => CStep::Start,
+                pattern::Step::End => CStep::End,
+            })
+            .collect();
+        Pattern { steps }
+    };
     let rules: Vec<Rule> = def
         .rules
         .iter()
@@ -118,59 +171,21 @@ fn compile(code: &str) -> Lexicon {
             id: r.id,
             category: Category::from_name(r.category),
             note: r.note,
-            patterns: r.patterns.iter().map(|p| pat(p)).collect(),
-            if_sentence: r.if_sentence.iter().map(|p| pat(p)).collect(),
-            unless_sentence: r.unless_sentence.iter().map(|p| pat(p)).collect(),
+            patterns: r.patterns.iter().map(|p| compile_pattern(p)).collect(),
+            if_sentence: r.if_sentence.iter().map(|p| compile_pattern(p)).collect(),
+            unless_sentence: r.unless_sentence.iter().map(|p| compile_pattern(p)).collect(),
         })
         .collect();
-    let mut by_word: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    let mut starts: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocab.len()];
     let mut everywhere = Vec::new();
     for (ri, rule) in rules.iter().enumerate() {
         for (pi, p) in rule.patterns.iter().enumerate() {
             let key = (ri as u32, pi as u32);
             match p.first_words() {
-                Some(words) => {
-                    for w in words {
-                        by_word.entry(w.to_string()).or_default().push(key);
-                    }
-                }
+                Some(ids) => ids.iter().for_each(|&id| starts[id as usize].push(key)),
                 None => everywhere.push(key),
             }
         }
     }
-    Lexicon { classes, rules, by_word, everywhere }
-}
-
-fn compile_pattern(p: &str, classes: &[&str]) -> Pattern {
-    // Checked by build.rs: parsing cannot fail and every class exists.
-    let steps = pattern::parse(p).expect("pattern checked at build time");
-    let steps = steps
-        .into_iter()
-        .map(|s| match s {
-            pattern::Step::Elem(e) => CStep::Elem(CElem {
-                atoms: e
-                    .alts
-                    .into_iter()
-                    .map(|a| match a {
-                        pattern::Alt::Lower(w) => Atom::Lower(w),
-                        pattern::Alt::Exact(w) => Atom::Exact(w),
-                        pattern::Alt::Prefix(w) => Atom::Prefix(w),
-                        pattern::Alt::Suffix(w) => Atom::Suffix(w),
-                        pattern::Alt::Class(c) => Atom::Class(
-                            classes.iter().position(|n| *n == c).expect("class checked at build time"),
-                        ),
-                        pattern::Alt::Any => Atom::Any,
-                    })
-                    .collect(),
-                negated: e.negated,
-                optional: e.optional,
-            }),
-            pattern::Step::Gap { max, clause } => CStep::Gap { max, clause },
-            pattern::Step::Open => CStep::Open,
-            pattern::Step::Close => CStep::Close,
-            pattern::Step::Start => CStep::Start,
-            pattern::Step::End => CStep::End,
-        })
-        .collect();
-    Pattern { steps }
+    Lexicon { classes, rules, vocab, word_classes, starts, everywhere }
 }

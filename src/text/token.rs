@@ -57,9 +57,16 @@ pub fn lower_same_length(text: &str) -> String {
 /// Splits `text` into tokens by Unicode word boundaries (UAX #29), dropping white space.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    tokenize_into(text, Span::new(0, text.len()), &mut out);
+    out
+}
+
+/// Appends the tokens of `text[within]` to `out`, with spans into `text`.
+pub fn tokenize_into(text: &str, within: Span, out: &mut Vec<Token>) {
     let mut newline = false;
-    let mut prev_end = 0usize;
-    for (start, w) in text.split_word_bound_indices() {
+    let mut prev_end = within.start;
+    for (rel, w) in within.slice(text).split_word_bound_indices() {
+        let start = within.start + rel;
         let first = w.chars().next().unwrap_or(' ');
         if first.is_whitespace() {
             if w.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
@@ -80,7 +87,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         newline = false;
         prev_end = end;
     }
-    out
 }
 
 fn is_clause_break(text: &str, w: &str, start: usize, end: usize, prev_end: usize) -> bool {
