@@ -55,7 +55,8 @@ pub(crate) fn fire(text: &str, sentences: &[Span], lex: &'static Lexicon) -> Vec
         known.resize(tokens.len(), Cell::new(0));
         member.clear();
         member.resize(tokens.len(), Cell::new(0));
-        let s = Sentence { text, lower: &lower, tokens: &tokens, ids: &ids, known: &known, member: &member, lex };
+        let s =
+            Sentence { text, lower: &lower, tokens: &tokens, ids: &ids, known: &known, member: &member, lex };
         fire_sentence(text, &s, si, lex, &mut memo, &mut out);
     }
     out

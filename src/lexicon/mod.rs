@@ -104,7 +104,8 @@ fn compile(code: &str) -> Lexicon {
     let parse = |p: &str| pattern::parse(p).expect("pattern checked at build time");
 
     // The vocabulary: every word of a class list or a pattern, numbered in sorted order.
-    let mut words: Vec<String> = def.classes.iter().flat_map(|c| c.words.iter().map(|w| w.to_string())).collect();
+    let mut words: Vec<String> =
+        def.classes.iter().flat_map(|c| c.words.iter().map(|w| w.to_string())).collect();
     for r in def.rules {
         for p in r.patterns.iter().chain(r.if_sentence).chain(r.unless_sentence) {
             for step in parse(p) {
