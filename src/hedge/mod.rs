@@ -76,7 +76,8 @@ impl<'t> FirstMemo<'t> {
         let key = s.tokens[ti].span.slice(text);
         let (a, b) = *self.by_token.entry(key).or_insert_with(|| {
             let a = self.pool.len() as u32;
-            for &(ri, pi) in &lex.everywhere {
+            let byte = s.tokens[ti].span.slice(s.lower).as_bytes().first().copied().unwrap_or(0);
+            for &(ri, pi) in &lex.everywhere[byte as usize] {
                 let first = lex.rules[ri as usize].patterns[pi as usize].first_elem();
                 if first.is_some_and(|e| s.elem_matches(e, ti)) {
                     self.pool.push((ri, pi));

@@ -69,9 +69,9 @@ pub(crate) struct Lexicon {
     pub word_classes: Vec<u64>,
     /// Per word id: the (rule, pattern) pairs that can begin with it, in rule order.
     pub starts: Vec<Vec<(u32, u32)>>,
-    /// (rule, pattern) pairs tried at every token: patterns that begin with a prefix, suffix,
-    /// class or exact-case test.
-    pub everywhere: Vec<(u32, u32)>,
+    /// (rule, pattern) pairs whose first test is not a plain word (a prefix, suffix, class or
+    /// exact-case test), by the first byte of the lower-case token they can begin at.
+    pub everywhere: Vec<Vec<(u32, u32)>>,
 }
 
 impl Lexicon {
@@ -95,6 +95,37 @@ pub(crate) fn get(language: Language) -> &'static Lexicon {
 /// The ids of every rule of a language, in file order (blocking rules included).
 pub fn rule_ids(language: Language) -> Vec<&'static str> {
     get(language).rules.iter().map(|r| r.id).collect()
+}
+
+/// Which first bytes of a lower-case token the element can match (all, where it cannot tell).
+fn first_bytes(e: &CElem, classes: &[Class], defs: &[ClassDef], id_words: &[&str]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut add = |w: &str| {
+        if let Some(&b) = w.as_bytes().first() {
+            set[b as usize] = true;
+        }
+    };
+    for &id in &e.words {
+        add(id_words[id as usize]);
+    }
+    for a in &e.atoms {
+        match a {
+            Atom::Prefix(p) => add(p),
+            // An exact word is compared as written: its lower-case first byte is what the
+            // index sees, and the upper-case one would only differ in length for a few letters.
+            Atom::Exact(w) => {
+                let lower: String = w.chars().take(1).flat_map(char::to_lowercase).collect();
+                if lower.len() == w.chars().next().map_or(0, char::len_utf8) {
+                    add(&lower);
+                } else {
+                    return [true; 256];
+                }
+            }
+            Atom::Class(c) if classes[*c].regex.is_none() => defs[*c].words.iter().for_each(|w| add(w)),
+            Atom::Class(_) | Atom::Suffix(_) | Atom::Any => return [true; 256],
+        }
+    }
+    set
 }
 
 fn compile(code: &str) -> Lexicon {
@@ -127,7 +158,7 @@ fn compile(code: &str) -> Lexicon {
             word_classes[vocab[*w] as usize] |= 1 << c;
         }
     }
-    let classes = def
+    let classes: Vec<Class> = def
         .classes
         .iter()
         .map(|c| Class { regex: c.regex.map(|r| Regex::new(r).expect("class regex checked at build time")) })
@@ -178,13 +209,27 @@ fn compile(code: &str) -> Lexicon {
         })
         .collect();
     let mut starts: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocab.len()];
-    let mut everywhere = Vec::new();
+    let mut everywhere = vec![Vec::new(); 256];
+    let id_words: Vec<&str> = {
+        let mut v = vec![""; vocab.len()];
+        for (w, &id) in &vocab {
+            v[id as usize] = w.as_str();
+        }
+        v
+    };
     for (ri, rule) in rules.iter().enumerate() {
         for (pi, p) in rule.patterns.iter().enumerate() {
             let key = (ri as u32, pi as u32);
             match p.first_words() {
                 Some(ids) => ids.iter().for_each(|&id| starts[id as usize].push(key)),
-                None => everywhere.push(key),
+                None => {
+                    let first = p.first_elem().expect("every pattern begins with a token test");
+                    for (b, list) in everywhere.iter_mut().enumerate() {
+                        if first_bytes(first, &classes, def.classes, &id_words)[b] {
+                            list.push(key);
+                        }
+                    }
+                }
             }
         }
     }

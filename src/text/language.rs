@@ -1,7 +1,9 @@
 //! The languages hedgemark analyses, and telling them apart from the text itself.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -113,12 +115,13 @@ pub fn detect(text: &str) -> Language {
     let (mut de, mut en) = (0u64, 0u64);
     let mut quoted = false;
     let mut word = String::new();
-    let mut flush = |word: &mut String, quoted: bool| {
+    // Scores a finished word and clears it.
+    let flush = |word: &mut String, quoted: bool, de: &mut u64, en: &mut u64| {
         if !word.is_empty() {
             let (d, e) = score(word);
             let weight = if quoted { 1 } else { 2 };
-            de += weight * d;
-            en += weight * e;
+            *de += weight * d;
+            *en += weight * e;
             word.clear();
         }
     };
@@ -129,12 +132,16 @@ pub fn detect(text: &str) -> Language {
             }
             continue;
         }
-        flush(&mut word, quoted);
+        flush(&mut word, quoted, &mut de, &mut en);
+        // A lead this large is not overturned: stop early on long texts.
+        if de.abs_diff(en) > 600 {
+            break;
+        }
         if matches!(c, '"' | '„' | '“' | '”' | '«' | '»') {
             quoted = !quoted;
         }
     }
-    flush(&mut word, quoted);
+    flush(&mut word, quoted, &mut de, &mut en);
     if de != en {
         return if de > en { Language::German } else { Language::English };
     }
@@ -145,23 +152,40 @@ pub fn detect(text: &str) -> Language {
     }
 }
 
+/// The points of every function word, strong and weak, looked up once per word.
+fn function_words() -> &'static HashMap<&'static str, (u64, u64)> {
+    static TABLE: OnceLock<HashMap<&'static str, (u64, u64)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = HashMap::new();
+        for &w in GERMAN {
+            t.insert(w, (3, 0));
+        }
+        for &w in ENGLISH {
+            t.insert(w, (0, 3));
+        }
+        for &w in GERMAN_WEAK {
+            t.insert(w, (1, u64::from(ENGLISH_WEAK.contains(&w))));
+        }
+        for &w in ENGLISH_WEAK {
+            t.entry(w).or_insert((0, 1));
+        }
+        t
+    })
+}
+
 /// Points for German and for English of one lower-case word: 3 for a function word, 1 for a
 /// weak one, otherwise up to 2 for letters, sequences and endings typical of either language.
 fn score(word: &str) -> (u64, u64) {
     let word = word.trim_end_matches('\'');
-    if GERMAN.contains(&word) {
-        return (3, 0);
-    }
-    if ENGLISH.contains(&word) {
-        return (0, 3);
+    if let Some(&points) = function_words().get(word) {
+        return points;
     }
     // English contractions and possessives: "wasn't", "they're", "Bob's".
     if ["n't", "'re", "'ve", "'ll", "'m", "'d"].iter().any(|e| word.ends_with(e)) {
         return (0, 3);
     }
-    let weak = (GERMAN_WEAK.contains(&word), ENGLISH_WEAK.contains(&word) || word.ends_with("'s"));
-    if weak.0 || weak.1 {
-        return (u64::from(weak.0), u64::from(weak.1));
+    if word.ends_with("'s") {
+        return (0, 1);
     }
     let chars = word.chars().count();
     let (mut de, mut en) = (0, 0);
