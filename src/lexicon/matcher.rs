@@ -48,6 +48,8 @@ pub(crate) enum CStep {
 #[derive(Debug)]
 pub(crate) struct Pattern {
     pub steps: Vec<CStep>,
+    /// How many leading steps are negated elements that test the tokens before the match.
+    pub behind: usize,
 }
 
 /// The tokens of one sentence, with what matching needs to know about them.
@@ -118,7 +120,7 @@ impl Pattern {
     /// The first element, when a match must begin with one of its plain words; `None` when
     /// the pattern must be tried at every token.
     pub fn first_words(&self) -> Option<&[u32]> {
-        let first = self.steps.iter().find(|s| !matches!(s, CStep::Open | CStep::Start))?;
+        let first = self.steps[self.behind..].iter().find(|s| !matches!(s, CStep::Open | CStep::Start))?;
         match first {
             CStep::Elem(e) if !e.negated && !e.optional && e.atoms.is_empty() => Some(&e.words),
             _ => None,
@@ -127,7 +129,7 @@ impl Pattern {
 
     /// The first token test (every pattern begins with one; `pattern.rs` checks it).
     pub fn first_elem(&self) -> Option<&CElem> {
-        self.steps.iter().find_map(|s| match s {
+        self.steps[self.behind..].iter().find_map(|s| match s {
             CStep::Elem(e) => Some(e),
             _ => None,
         })
@@ -135,8 +137,17 @@ impl Pattern {
 
     /// Tries the pattern with its first token at `ti`.
     pub fn match_at(&self, s: &Sentence<'_>, ti: usize) -> Option<Found> {
+        // Look-behind: the k-th token before the match must pass the k-th negated element
+        // counted backwards; before the sentence start there is nothing to match, which passes.
+        for k in 1..=self.behind.min(ti) {
+            if let CStep::Elem(e) = &self.steps[self.behind - k] {
+                if !s.elem_matches(e, ti - k) {
+                    return None;
+                }
+            }
+        }
         let mut budget = BUDGET;
-        let (end, open, close) = self.go(s, 0, ti, None, None, &mut budget)?;
+        let (end, open, close) = self.go(s, self.behind, ti, None, None, &mut budget)?;
         let mark = match (open, close) {
             (Some(o), Some(c)) if o < c => (o, c),
             _ => (ti, end),

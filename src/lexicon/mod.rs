@@ -129,7 +129,10 @@ fn first_bytes(e: &CElem, classes: &[Class], defs: &[ClassDef], id_words: &[&str
 }
 
 fn compile(code: &str) -> Lexicon {
-    let def = LEXICONS.iter().find(|l| l.lang == code).expect("every language has a lexicon");
+    compile_def(LEXICONS.iter().find(|l| l.lang == code).expect("every language has a lexicon"))
+}
+
+fn compile_def(def: &LangDef) -> Lexicon {
     assert!(def.classes.len() <= 64, "at most 64 classes per language");
     let names: Vec<&str> = def.classes.iter().map(|c| c.name).collect();
     let parse = |p: &str| pattern::parse(p).expect("pattern checked at build time");
@@ -165,7 +168,9 @@ fn compile(code: &str) -> Lexicon {
         .collect();
 
     let compile_pattern = |p: &str| -> Pattern {
-        let steps = parse(p)
+        let parsed = parse(p);
+        let behind = pattern::lookbehind(&parsed);
+        let steps = parsed
             .into_iter()
             .map(|s| match s {
                 pattern::Step::Elem(e) => {
@@ -194,7 +199,7 @@ fn compile(code: &str) -> Lexicon {
                 pattern::Step::End => CStep::End,
             })
             .collect();
-        Pattern { steps }
+        Pattern { steps, behind }
     };
     let rules: Vec<Rule> = def
         .rules
@@ -234,4 +239,37 @@ fn compile(code: &str) -> Lexicon {
         }
     }
     Lexicon { classes, rules, vocab, word_classes, starts, everywhere }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{sentence, Language};
+
+    static TEST: LangDef = LangDef {
+        lang: "en",
+        classes: &[ClassDef { name: "number", regex: Some("^[0-9]"), words: &["ten"] }],
+        rules: &[RuleDef {
+            id: "en.test.about",
+            category: "approximator",
+            note: "n",
+            patterns: &["!not|hardly [about] @number"],
+            if_sentence: &[],
+            unless_sentence: &[],
+        }],
+    };
+
+    fn found(text: &str) -> Vec<&str> {
+        let lex: &'static Lexicon = Box::leak(Box::new(compile_def(&TEST)));
+        let sentences = sentence::split(text, Language::English);
+        crate::hedge::fire(text, &sentences, lex).iter().map(|f| f.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn lookbehind_tests_the_token_before() {
+        assert_eq!(found("About 10 people came."), ["About"]);
+        assert_eq!(found("It took about ten days."), ["about"]);
+        assert!(found("It was not about 10 people.").is_empty());
+        assert!(found("Hardly about 10 came.").is_empty());
+    }
 }

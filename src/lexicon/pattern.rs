@@ -15,7 +15,7 @@
 //! | `@class` | one token of a class of the language's `classes.toml` |
 //! | `_` | any one token |
 //! | `a\|b\|c` | one token matching any of the alternatives |
-//! | `!a\|b` | one token matching none of the alternatives |
+//! | `!a\|b` | one token matching none of the alternatives; at the very start of a pattern, a look-behind: the token before the match (if any) matches none of them |
 //! | `x?` | the step `x`, or nothing |
 //! | `...` | up to 12 tokens inside the clause (no comma, colon, bracket, quotation mark or dash) |
 //! | `....` | up to 30 tokens anywhere in the sentence |
@@ -147,6 +147,12 @@ fn lower(s: &str) -> String {
     s.chars().flat_map(char::to_lowercase).collect()
 }
 
+/// How many leading steps are negated elements, which test the tokens before a match
+/// ("not preceded by") instead of consuming tokens.
+pub fn lookbehind(steps: &[Step]) -> usize {
+    steps.iter().take_while(|s| matches!(s, Step::Elem(e) if e.negated)).count()
+}
+
 fn check(steps: &[Step]) -> Result<(), String> {
     let opens = steps.iter().filter(|s| **s == Step::Open).count();
     let closes = steps.iter().filter(|s| **s == Step::Close).count();
@@ -164,9 +170,15 @@ fn check(steps: &[Step]) -> Result<(), String> {
             return Err("the marked part must contain a token".into());
         }
     }
-    match steps.iter().find(|s| !matches!(s, Step::Open | Step::Start)) {
+    // Leading negated elements look behind the match; then a positive token test must come.
+    let behind = lookbehind(steps);
+    match steps[behind..].iter().find(|s| !matches!(s, Step::Open | Step::Start)) {
         Some(Step::Elem(e)) if !e.optional && !e.negated => {}
-        _ => return Err("a pattern must begin with a token test (not a gap, negation or optional)".into()),
+        _ => {
+            return Err("a pattern must begin with a token test (after any look-behind `!x`), \
+                        not a gap or an optional element"
+                .into())
+        }
     }
     if matches!(steps.iter().rev().find(|s| !matches!(s, Step::Close | Step::End)), Some(Step::Gap { .. })) {
         return Err("a pattern must not end with a gap".into());
@@ -194,7 +206,10 @@ mod tests {
         assert!(parse("[soll").is_err());
         assert!(parse("Soll").is_err());
         assert!(parse("soll ...").is_err());
-        assert!(parse("!soll x").is_err());
+        assert!(parse("!soll x").is_ok(), "a leading negation looks behind");
+        assert_eq!(lookbehind(&parse("!nicht !mehr [etwa] @number").unwrap()), 2);
+        assert!(parse("!soll").is_err());
+        assert!(parse("!soll x?").is_err());
         assert!(parse("soll @").is_err());
         assert!(parse("a||b").is_err());
         assert!(parse("=May").is_ok());
