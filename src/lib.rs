@@ -40,6 +40,8 @@ mod output;
 mod report;
 mod result;
 pub mod text;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use error::Error;
 pub use lexicon::rule_ids;

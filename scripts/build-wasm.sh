@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly module and its JavaScript glue into pkg/ (the npm package's generated
+# part). Installs what is missing first, idempotently, on a fresh Debian machine with rustup's
+# stable toolchain and Node 20:
+#   - the wasm32-unknown-unknown target (rustup);
+#   - the wasm-bindgen CLI of exactly the crate's version (cargo install, ~2 min once), into a
+#     cache outside the checkout ($HEDGEMARK_TOOLS, default ~/.cache/hedgemark/tools) so fresh
+#     clones on the same machine reuse it;
+#   - node_modules (npm ci), for wasm-opt from the npm package binaryen.
+#   bash scripts/build-wasm.sh        (or: npm run build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+# The wasm-bindgen version pinned in Cargo.toml ("=X"); the CLI must be the same.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+[[ -n "$WASM_BINDGEN_VERSION" ]] || { echo "no wasm-bindgen = \"=X\" pin in Cargo.toml" >&2; exit 1; }
+TOOLS="${HEDGEMARK_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/hedgemark/tools}"
+WASM_BINDGEN="$TOOLS/bin/wasm-bindgen"
+TARGET=wasm32-unknown-unknown
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
+
+step "toolchain: rustup target $TARGET"
+if command -v rustup >/dev/null 2>&1; then
+  rustup target list --installed | grep -qx "$TARGET" || rustup target add "$TARGET"
+fi
+
+step "wasm-bindgen CLI $WASM_BINDGEN_VERSION (in $TOOLS)"
+if [[ "$("$WASM_BINDGEN" --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]]; then
+  # Without --locked: a locked dependency of wasm-bindgen-cli is missing from the registry.
+  cargo install --root "$TOOLS" wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+"$WASM_BINDGEN" --version
+
+step "node_modules (npm ci)"
+# Playwright's browsers are not downloaded: the tests use Debian's chromium.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [[ ! -f package-lock.json ]]; then
+  npm install --no-audit --no-fund
+elif [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json \
+  || package.json -nt node_modules/.package-lock.json || ! -x node_modules/.bin/wasm-opt ]]; then
+  npm ci --no-audit --no-fund
+fi
+node_modules/.bin/wasm-opt --version
+
+step "cargo build (wasm32, profile wasm: release, opt-level z, panic=abort)"
+# The `wasm` profile (Cargo.toml) inherits `release` and optimises for size; the native CLI's
+# release build is left alone. panic=abort is the target's default; a panic traps, and js/
+# turns the trap into an Error (see src/wasm.rs).
+cargo build --lib --profile wasm --target "$TARGET" --no-default-features --locked
+RAW="$CARGO_TARGET_DIR/$TARGET/wasm/hedgemark.wasm"
+
+if [[ -f pkg/hedgemark_bg.wasm && -f pkg/hedgemark.js && pkg/hedgemark_bg.wasm -nt "$RAW" \
+  && pkg/hedgemark.js -nt scripts/build-wasm.sh && pkg/hedgemark.js -nt "$WASM_BINDGEN" ]]; then
+  echo "pkg/ is up to date"
+else
+  step "wasm-bindgen --target web → pkg/"
+  rm -rf pkg.tmp
+  # --experimental-reset-state-function: __wbg_reset_state(), which js/core.js calls after a trap
+  # to replace the instance.
+  "$WASM_BINDGEN" --target web --out-dir pkg.tmp --no-typescript --experimental-reset-state-function "$RAW"
+
+  step "wasm-opt -Oz"
+  # wasm-opt from the npm package binaryen: Debian's is too old for what rustc emits.
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    pkg.tmp/hedgemark_bg.wasm -o pkg.tmp/hedgemark_bg.wasm
+  rm -rf pkg && mv pkg.tmp pkg
+fi
+
+size=$(stat -c %s pkg/hedgemark_bg.wasm)
+gz=$(gzip -9 -c pkg/hedgemark_bg.wasm | wc -c)
+printf 'pkg/hedgemark_bg.wasm: %d bytes, %d bytes gzipped (budget: 250 KiB = 256000 bytes)\n' "$size" "$gz"
+if ((gz > 256000)); then
+  echo "the gzipped wasm is over the 250 KiB budget" >&2
+  exit 1
+fi
