@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test of hedgemark. Installs what it needs first (idempotent), so it works on a
-# fresh machine with only rustup's stable toolchain.
+# Runs every test of hedgemark: Rust (format, lint, unit, lexicon examples, segmentation,
+# snapshots, properties, CLI, doc tests), the WebAssembly build and its size budget, the npm
+# package in Node (API, offsets, CLI equality, packaging), and the page and widget in Debian's
+# Chromium through Playwright. Installs what is missing first, idempotently: rustfmt/clippy, the
+# wasm32 target, the pinned wasm-bindgen CLI, npm packages, Debian's chromium.
 #   bash scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,8 +25,28 @@ cargo clippy --all-targets --locked -- -D warnings
 step "unit, integration, lexicon-example, segmentation, snapshot, property and CLI tests"
 cargo test --all-targets --locked
 
-step "documentation examples (the README's example is the crate docs)"
+step "documentation examples (crate docs and README)"
 cargo test --doc --locked
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked --quiet
+
+step "WebAssembly build, npm package and size budget"
+bash scripts/build-wasm.sh
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --locked -- -D warnings
+
+step "the npm package in Node (node --test tests/node/)"
+cargo build --release --locked --bin hedgemark
+node --test tests/node/
+
+step "Debian's chromium for the browser tests"
+if [[ ! -x "${HEDGEMARK_CHROMIUM:-/usr/bin/chromium}" ]]; then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+"${HEDGEMARK_CHROMIUM:-/usr/bin/chromium}" --version
+
+step "page and widget in Chromium (Playwright)"
+npx --no-install playwright test
 
 step "all tests passed"
