@@ -1,0 +1,1086 @@
+// The paste page: text in, highlights out. No framework, no network beyond this origin, no HTML
+// parsing of user text (only text nodes and <mark> elements built with the DOM API).
+//
+// Flow: input → (debounce) → worker analyses (www/worker.js, the engine in wasm) → render the
+// hedgemark/1 result into #view in document fragments → summary, strip, legend, sources.
+// DOM contract: each highlight is a <mark data-kind="hedge|source|quote|claim"> (hedges with
+// data-category); a span cut by another is several <mark>s with the same data-ref, the first of
+// which has data-first and is focusable.
+
+const $ = (id) => document.getElementById(id);
+const els = {
+  text: $("text"),
+  language: $("language"),
+  detected: $("detected"),
+  view: $("view"),
+  summary: $("summary"),
+  strip: $("strip"),
+  stripFigure: $("strip-figure"),
+  legend: $("legend"),
+  sources: $("sources"),
+  sourcesEmpty: $("sources-empty"),
+  exportJson: $("export-json"),
+  exportHtml: $("export-html"),
+  status: $("status"),
+  statusText: $("status-text"),
+  progress: $("progress"),
+  elapsed: $("elapsed"),
+  tip: $("tip"),
+  version: $("version"),
+  schema: $("schema"),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Labels. The interface is English; where the analysed text is German, category names also show
+// their German name (and the engine's notes are in the language of the text).
+
+export const CATEGORIES = [
+  { id: "reportative", en: "Hearsay", de: "Hörensagen", gloss: "passed on, not vouched for" },
+  { id: "speculative", en: "Speculation", de: "Spekulation", gloss: "possible or probable" },
+  { id: "belief", en: "Belief", de: "Annahme", gloss: "assumed, not established" },
+  { id: "evidential_gap", en: "Evidence gap", de: "Belegslücke", gloss: "proof or confirmation lacking" },
+  { id: "weasel", en: "Vague source", de: "Vage Quelle", gloss: "unnamed or vague source" },
+  { id: "approximator", en: "Approximation", de: "Ungefähr", gloss: "vague quantity or degree" },
+];
+const CATEGORY = Object.fromEntries(CATEGORIES.map((c) => [c.id, c]));
+const KINDS = [
+  { id: "source", en: "Source", gloss: "who a claim comes from" },
+  { id: "quote", en: "Quotation", gloss: "direct speech" },
+  { id: "claim", en: "Attributed claim", gloss: "reported speech, according to …" },
+];
+const SOURCE_KIND = { person: "person", organization: "organization", vague: "unnamed / vague", unknown: "unknown" };
+const ATTRIBUTION = {
+  direct: "Direct quotation",
+  indirect: "Reported speech",
+  according_to: "According to a source",
+  belief: "A source's belief",
+};
+const LANGUAGE_NAME = { de: "Deutsch", en: "English" };
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+const state = {
+  text: "", // the text of the current result
+  result: null, // the hedgemark/1 result shown
+  pieces: [], // first <mark> piece of each highlight, in document order (for roving focus)
+  focusIndex: -1,
+  selectedSource: null,
+  hidden: new Set(), // toggled-off categories and kinds
+  renderId: 0,
+};
+
+// ---------------------------------------------------------------------------------------------
+// The worker: one active worker, plus a warm spare so that a long, superseded analysis can be
+// cancelled (terminated) without loading anything from the network again.
+
+let seq = 0; // request ids
+let latestAnalyze = 0; // the id whose result is wanted
+const LONG = 200_000; // characters: analyses longer than this are cancelled by termination
+
+function spawn() {
+  const w = { worker: null, ready: false, failed: false, busy: null, queue: [] };
+  try {
+    w.worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  } catch (e) {
+    w.failed = true;
+    return w;
+  }
+  w.worker.onmessage = (e) => onWorkerMessage(w, e.data);
+  w.worker.onerror = (e) => {
+    e.preventDefault?.();
+    if (!w.ready) {
+      w.failed = true;
+      if (w === pool.active) engineFailed(e.message || "the analysis worker could not start");
+    }
+  };
+  return w;
+}
+
+const pool = { active: null, spare: null };
+const waiting = new Map(); // id -> {resolve, reject, type, started, length}
+
+function startPool() {
+  pool.active = spawn();
+  if (pool.active.failed) engineFailed("this browser cannot run module workers");
+}
+
+function ensureSpare() {
+  if (!pool.spare || pool.spare.failed) pool.spare = spawn();
+}
+
+function onWorkerMessage(w, msg) {
+  switch (msg.type) {
+    case "ready":
+      w.ready = true;
+      if (w === pool.active) {
+        els.version.textContent = msg.version ? `v${msg.version}` : "";
+        els.schema.textContent = msg.schema || "";
+        document.documentElement.dataset.engine = "ready";
+        // A warm spare, once the page is loaded: cancelling a long analysis needs no download.
+        setTimeout(ensureSpare, 500);
+      }
+      flush(w);
+      return;
+    case "fatal":
+      w.failed = true;
+      if (w === pool.active) engineFailed(msg.message);
+      return;
+    case "started": {
+      const job = waiting.get(msg.id);
+      if (job) job.started = performance.now();
+      return;
+    }
+    case "result":
+    case "report":
+    case "error": {
+      if (w.busy && w.busy.id === msg.id) w.busy = null;
+      const job = waiting.get(msg.id);
+      waiting.delete(msg.id);
+      if (job) {
+        if (msg.type === "error") job.reject(new Error(msg.message));
+        else job.resolve(msg);
+      }
+      flush(w);
+      return;
+    }
+  }
+}
+
+function flush(w) {
+  if (!w.ready || w.busy || !w.queue.length) return;
+  const req = w.queue.shift();
+  w.busy = req;
+  w.worker.postMessage(req);
+}
+
+function request(type, text, language) {
+  const id = ++seq;
+  const req = { type, id, text, language };
+  let w = pool.active;
+  if (type === "analyze") {
+    latestAnalyze = id;
+    // Drop queued analyses nobody wants any more.
+    w.queue = w.queue.filter((q) => {
+      if (q.type !== "analyze") return true;
+      waiting.get(q.id)?.reject(stale());
+      waiting.delete(q.id);
+      return false;
+    });
+    // A long analysis still running is cancelled: the worker is terminated, the spare takes over.
+    if (w.busy && w.busy.type === "analyze" && w.busy.text.length > LONG && pool.spare && !pool.spare.failed) {
+      const old = w;
+      old.worker.terminate();
+      for (const q of [old.busy, ...old.queue]) {
+        const job = waiting.get(q.id);
+        waiting.delete(q.id);
+        if (q.type === "analyze") job?.reject(stale());
+        else pool.spare.queue.push(q), waiting.set(q.id, job);
+      }
+      pool.active = w = pool.spare;
+      pool.spare = null;
+      setTimeout(ensureSpare, 0);
+    }
+  }
+  const promise = new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject, type, started: 0, length: text.length });
+  });
+  w.queue.push(req);
+  flush(w);
+  if (w.failed) engineFailed("the analysis worker could not start");
+  return { id, promise };
+}
+
+function stale() {
+  const e = new Error("superseded");
+  e.stale = true;
+  return e;
+}
+
+function engineFailed(message) {
+  document.documentElement.dataset.engine = "failed";
+  showStatus(`The engine could not be loaded: ${message}`, null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input: analyse on paste at once, on typing after a short pause. Performance marks time it.
+
+let debounce = 0;
+let pendingSince = 0; // performance.now() of the input that started the wait
+
+function onInput(event) {
+  performance.mark("hedgemark:paste");
+  pendingSince = performance.now();
+  clearTimeout(debounce);
+  const paste = event && event.inputType && event.inputType.startsWith("insertFromPaste");
+  const n = els.text.value.length;
+  const delay = paste || (event && event.type === "sample") ? 0 : n > LONG ? 400 : 150;
+  debounce = setTimeout(run, delay);
+}
+
+async function run() {
+  const text = els.text.value;
+  const language = els.language.value;
+  const renderId = ++state.renderId;
+  if (!text.trim()) {
+    latestAnalyze = ++seq; // anything in flight is stale now
+    hideStatus();
+    showResult("", null, renderId);
+    return;
+  }
+  const { id, promise } = request("analyze", text, language);
+  els.view.dataset.state = "analysing";
+  const timer = progressWhile(id, text.length);
+  let msg;
+  try {
+    msg = await promise;
+  } catch (e) {
+    clearInterval(timer);
+    if (e.stale || id !== latestAnalyze) return;
+    showStatus(`Analysis failed: ${e.message}`, null);
+    els.view.dataset.state = "error";
+    return;
+  }
+  clearInterval(timer);
+  if (id !== latestAnalyze || renderId !== state.renderId) return; // a newer text is on its way
+  performance.mark("hedgemark:analysed");
+  if (performance.getEntriesByName("hedgemark:paste", "mark").length) {
+    performance.measure("hedgemark:paste-to-analysed", "hedgemark:paste", "hedgemark:analysed");
+  }
+  await showResult(text, msg.result, renderId);
+}
+
+/// An indeterminate progress bar with elapsed time while a long text is analysed.
+function progressWhile(id, length) {
+  const t0 = performance.now();
+  let shown = false;
+  return setInterval(() => {
+    if (id !== latestAnalyze) return;
+    const ms = performance.now() - t0;
+    if (!shown && ms > 250) {
+      shown = true;
+      showStatus(`Analysing ${size(length)}…`, null);
+    }
+    if (shown) els.elapsed.textContent = `${(ms / 1000).toFixed(1)} s`;
+  }, 100);
+}
+
+function showStatus(text, fraction) {
+  els.status.hidden = false;
+  if (els.statusText.textContent !== text) els.statusText.textContent = text;
+  if (fraction == null) els.progress.removeAttribute("value");
+  else els.progress.value = fraction;
+  els.elapsed.textContent = "";
+}
+
+function hideStatus() {
+  els.status.hidden = true;
+}
+
+function size(n) {
+  if (n < 1000) return `${n} characters`;
+  if (n < 1_000_000) return `${Math.round(n / 1000)} K characters`;
+  return `${(n / 1_000_000).toFixed(1)} M characters`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+/// Every highlight of a result as {start, end, layer, kind, …}, sorted by start, longest first,
+/// outer layers first (claims and quotes 0, sources 1, hedges 3). Bad spans are left out.
+export function marksOf(text, r) {
+  const n = text.length;
+  const ok = (s) =>
+    s && Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start < s.end && s.end <= n;
+  const marks = [];
+  (r.hedges || []).forEach((h, i) => {
+    if (ok(h)) marks.push({ start: h.start, end: h.end, layer: 3, kind: "hedge", category: String(h.category), ref: `h${i}` });
+  });
+  (r.sources || []).forEach((s, si) => {
+    (s.mentions || []).forEach((m, j) => {
+      if (ok(m)) marks.push({ start: m.start, end: m.end, layer: 1, kind: "source", source: s.id, ref: `s${si}.${j}`, sourceKind: s.kind });
+    });
+  });
+  (r.attributions || []).forEach((a, i) => {
+    if (ok(a.content)) {
+      const kind = a.type === "direct" ? "quote" : "claim";
+      marks.push({ start: a.content.start, end: a.content.end, layer: 0, kind, source: a.source, type: a.type, ref: `a${i}` });
+    }
+  });
+  marks.sort((a, b) => a.start - b.start || b.end - a.end || a.layer - b.layer);
+  return marks;
+}
+
+const CHUNK = 48_000; // characters per block of the view (cut after a line break, outside marks)
+
+/// Where the view is cut into blocks: after a "\n" that no mark covers, every CHUNK characters or
+/// so. Blocks get `content-visibility: auto`, so a 10 MB text only lays out what is on screen.
+function cutsOf(text, marks) {
+  const cuts = [];
+  if (text.length <= CHUNK) return cuts;
+  let mi = 0;
+  let covered = 0; // max end of the marks starting before the candidate
+  let target = CHUNK;
+  while (target < text.length) {
+    let nl = text.indexOf("\n", target - 1);
+    if (nl < 0) break;
+    let p = nl + 1;
+    for (;;) {
+      while (mi < marks.length && marks[mi].start < p) covered = Math.max(covered, marks[mi++].end);
+      if (covered <= p) break;
+      nl = text.indexOf("\n", covered - 1);
+      if (nl < 0) break;
+      p = nl + 1;
+    }
+    if (nl < 0 || p >= text.length) break;
+    cuts.push(p);
+    target = p + CHUNK;
+  }
+  return cuts;
+}
+
+function newMark(m, first) {
+  const el = document.createElement("mark");
+  el.dataset.kind = m.kind;
+  if (m.category) el.dataset.category = m.category;
+  if (m.source != null) el.dataset.source = String(m.source);
+  if (m.sourceKind) el.dataset.sourceKind = String(m.sourceKind);
+  if (m.type) el.dataset.type = String(m.type);
+  el.dataset.ref = m.ref;
+  if (first) {
+    el.dataset.first = "";
+    el.tabIndex = -1; // roving: one mark at a time is in the tab order
+  } else {
+    el.dataset.part = "cont";
+  }
+  return el;
+}
+
+/// Builds the marked text block by block. `onBlock(fragment, done, fraction)` receives the built
+/// blocks; between calls the builder yields to the event loop when its time slice is used.
+async function buildView(text, marks, renderId, onBlock) {
+  const cuts = cutsOf(text, marks);
+  const bounds = new Set([text.length, ...cuts]);
+  for (const m of marks) bounds.add(m.start), bounds.add(m.end);
+  const sorted = Float64Array.from(bounds).sort();
+  const cutSet = new Set(cuts);
+  const pieces = [];
+
+  let frag = document.createDocumentFragment();
+  let block = blockEl();
+  frag.append(block);
+  const open = []; // indices into marks, outermost first
+  const openEls = [];
+  let next = 0;
+  let pos = 0;
+  let sliceStart = performance.now();
+  const SLICE = 12; // ms of building before the builder yields
+
+  for (let bi = 0; bi < sorted.length; bi++) {
+    const b = sorted[bi];
+    const parent = openEls.length ? openEls[openEls.length - 1] : block;
+    if (b > pos) parent.append(document.createTextNode(text.slice(pos, b)));
+    pos = b;
+    // Close the marks that end here, and the ones opened inside them (reopened as continuations).
+    let first = -1;
+    for (let i = 0; i < open.length; i++) {
+      if (marks[open[i]].end <= b) {
+        first = i;
+        break;
+      }
+    }
+    if (first >= 0) {
+      const reopen = open.slice(first).filter((m) => marks[m].end > b);
+      open.length = first;
+      openEls.length = first;
+      for (const m of reopen) {
+        const el = newMark(marks[m], false);
+        (openEls.length ? openEls[openEls.length - 1] : block).append(el);
+        open.push(m);
+        openEls.push(el);
+      }
+    }
+    if (cutSet.has(b) && open.length === 0) {
+      block = blockEl();
+      frag.append(block);
+    }
+    while (next < marks.length && marks[next].start === b) {
+      const el = newMark(marks[next], true);
+      pieces.push(el);
+      (openEls.length ? openEls[openEls.length - 1] : block).append(el);
+      open.push(next);
+      openEls.push(el);
+      next++;
+    }
+    if ((bi & 255) === 255 && performance.now() - sliceStart > SLICE && bi < sorted.length - 1) {
+      // Hand over what is complete (whole blocks only), then let the page breathe.
+      if (frag.childNodes.length > 1) {
+        const done = document.createDocumentFragment();
+        while (frag.firstChild !== block) done.append(frag.firstChild);
+        onBlock(done, false, b / text.length);
+        await yieldToPage();
+        if (renderId !== state.renderId) return null;
+        sliceStart = performance.now();
+      }
+    }
+  }
+  onBlock(frag, true, 1);
+  return pieces;
+}
+
+function blockEl() {
+  const d = document.createElement("div");
+  d.className = "block";
+  return d;
+}
+
+/// Lets everything else the page has to do run (input, timers, frames) before building on.
+/// (Not scheduler.yield(): its continuation jumps ahead of the page's other tasks.)
+function yieldToPage() {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
+}
+
+/// Shows `result` for `text` (null: the empty page). Used by the analysis and by tests.
+async function showResult(text, result, renderId = ++state.renderId) {
+  hideTip();
+  state.text = text;
+  state.result = result;
+  state.selectedSource = null;
+  state.focusIndex = -1;
+  state.pieces = [];
+  const view = els.view;
+  view.classList.remove("has-selection");
+  els.exportJson.disabled = els.exportHtml.disabled = !result;
+  if (!result) {
+    view.replaceChildren();
+    view.dataset.state = "empty";
+    view.removeAttribute("lang");
+    els.detected.textContent = "";
+    renderSummary(null);
+    renderLegend(null);
+    renderSources(null);
+    drawStrip();
+    return;
+  }
+  view.dataset.state = "rendering";
+  view.lang = result.language || "";
+  const lang = LANGUAGE_NAME[result.language] || result.language;
+  els.detected.textContent = els.language.value === "auto" ? `detected: ${lang}` : `analysed as ${lang}`;
+  renderSummary(result);
+  renderLegend(result);
+  renderSources(result);
+
+  const marks = marksOf(text, result);
+  const long = text.length > CHUNK * 4;
+  let firstFlush = true;
+  const pieces = await buildView(text, marks, renderId, (frag, done, fraction) => {
+    if (firstFlush) {
+      view.replaceChildren(frag);
+      firstFlush = false;
+      if (!done) performance.mark("hedgemark:first-highlight");
+    } else {
+      view.append(frag);
+    }
+    if (long && !done) showStatus(`Highlighting ${size(text.length)}…`, fraction);
+  });
+  if (!pieces || renderId !== state.renderId) return;
+  state.pieces = pieces;
+  if (pieces.length) {
+    pieces[0].tabIndex = 0;
+    state.focusIndex = 0;
+  }
+  hideStatus();
+  drawStrip();
+  view.dataset.state = "done";
+  performance.mark("hedgemark:rendered");
+  if (performance.getEntriesByName("hedgemark:paste", "mark").length) {
+    performance.measure("hedgemark:paste-to-highlight", "hedgemark:paste", "hedgemark:rendered");
+  }
+  view.dispatchEvent(new CustomEvent("hedgemark:rendered", { bubbles: true, detail: { length: text.length } }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary, legend, sources
+
+function el(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "class") e.className = v;
+    else if (k === "data") Object.assign(e.dataset, v);
+    else if (k in e && k !== "lang") e[k] = v;
+    else e.setAttribute(k, v);
+  }
+  e.append(...children.filter((c) => c != null && c !== false));
+  return e;
+}
+
+function pct(n, of) {
+  return of ? Math.round((n * 100) / of) : 0;
+}
+
+function claimsBySource(r) {
+  const kinds = new Map((r.sources || []).map((s) => [s.id, s.kind]));
+  let named = 0;
+  let unnamed = 0;
+  const perSource = new Map();
+  for (const a of r.attributions || []) {
+    const kind = a.source == null ? null : kinds.get(a.source);
+    if (kind && kind !== "vague") named++;
+    else unnamed++;
+    if (a.source != null) perSource.set(a.source, (perSource.get(a.source) || 0) + 1);
+  }
+  return { named, unnamed, perSource };
+}
+
+function renderSummary(r) {
+  const box = els.summary;
+  if (!r) {
+    box.replaceChildren(el("p", { class: "empty" }, "Paste an article, or load a sample."));
+    els.stripFigure.hidden = true;
+    return;
+  }
+  const s = r.stats || {};
+  const { named, unnamed } = claimsBySource(r);
+  const claims = named + unnamed;
+  const p = pct(s.hedged_sentences, s.sentences);
+  box.replaceChildren(
+    el(
+      "p",
+      { class: "headline" },
+      el("strong", { data: { stat: "hedged" } }, `${s.hedged_sentences} of ${s.sentences}`),
+      ` sentences hedged `,
+      el("span", { class: "pct" }, `(${p} %)`),
+    ),
+    el("div", { class: "meter", "aria-hidden": "true" }, el("span", { class: "meter-fill" })),
+    claims
+      ? el(
+          "p",
+          { class: "claims" },
+          el("strong", { data: { stat: "named" } }, String(named)),
+          ` ${named === 1 ? "claim" : "claims"} by named sources, `,
+          el("strong", { data: { stat: "unnamed" } }, String(unnamed)),
+          " by unnamed ones",
+        )
+      : el("p", { class: "claims" }, "No attributed claims found."),
+    el(
+      "p",
+      { class: "meta" },
+      `${s.hedges} ${s.hedges === 1 ? "hedge" : "hedges"} · ${s.sources} ${s.sources === 1 ? "source" : "sources"} · ${s.quotes} ${s.quotes === 1 ? "quotation" : "quotations"} · ${LANGUAGE_NAME[r.language] || r.language}`,
+    ),
+  );
+  // The meter's width is set through the CSSOM, which a strict style-src allows (a style
+  // attribute in markup would not be).
+  box.querySelector(".meter-fill").style.setProperty("width", `${p}%`);
+  els.stripFigure.hidden = false;
+}
+
+function renderLegend(r) {
+  const counts = new Map();
+  for (const h of r?.hedges || []) counts.set(h.category, (counts.get(h.category) || 0) + 1);
+  const kindCounts = {
+    source: (r?.sources || []).reduce((n, s) => n + (s.mentions || []).length, 0),
+    quote: (r?.attributions || []).filter((a) => a.type === "direct").length,
+    claim: (r?.attributions || []).filter((a) => a.type !== "direct").length,
+  };
+  const de = r?.language === "de";
+  const items = [];
+  for (const c of CATEGORIES) {
+    items.push(
+      legendItem(c.id, "category", c.en, de ? c.de : null, c.gloss, counts.get(c.id) || 0),
+    );
+  }
+  for (const k of KINDS) items.push(legendItem(k.id, "kind", k.en, null, k.gloss, kindCounts[k.id]));
+  els.legend.replaceChildren(...items);
+}
+
+function legendItem(id, what, name, german, gloss, count) {
+  const input = el("input", { type: "checkbox", checked: !state.hidden.has(id), data: { toggle: id } });
+  const swatch = el("mark", { class: "swatch", "aria-hidden": "true" }, "Aa");
+  if (what === "category") {
+    swatch.dataset.kind = "hedge";
+    swatch.dataset.category = id;
+  } else {
+    swatch.dataset.kind = id;
+  }
+  return el(
+    "li",
+    { data: { item: id }, class: count ? "" : "zero" },
+    el(
+      "label",
+      {},
+      input,
+      swatch,
+      el("span", { class: "name" }, name),
+      el("span", { class: "count", data: { countFor: id } }, String(count)),
+      el("span", { class: "gloss" }, german ? el("span", { class: "german", lang: "de" }, german) : null, german ? " · " : null, gloss),
+    ),
+  );
+}
+
+function onLegendChange(event) {
+  const id = event.target?.dataset?.toggle;
+  if (!id) return;
+  if (event.target.checked) state.hidden.delete(id);
+  else state.hidden.add(id);
+  els.view.classList.toggle(`off-${id}`, !event.target.checked);
+  if (document.activeElement?.closest?.("#view mark") && isHidden(document.activeElement)) hideTip();
+  drawStrip();
+}
+
+function isHidden(mark) {
+  return state.hidden.has(mark.dataset.category) || state.hidden.has(mark.dataset.kind);
+}
+
+function renderSources(r) {
+  const list = els.sources;
+  const sources = r?.sources || [];
+  els.sourcesEmpty.hidden = sources.length > 0;
+  if (!sources.length) {
+    list.replaceChildren();
+    return;
+  }
+  const { perSource } = claimsBySource(r);
+  list.replaceChildren(
+    ...sources.map((s) => {
+      const claims = perSource.get(s.id) || 0;
+      return el(
+        "li",
+        {},
+        el(
+          "button",
+          { type: "button", class: "source", "aria-pressed": "false", data: { source: String(s.id), sourceKind: String(s.kind) } },
+          el("span", { class: "name" }, String(s.name)),
+          el("span", { class: "kind" }, SOURCE_KIND[s.kind] || String(s.kind)),
+          el("span", { class: "claims", data: { claims: String(claims) } }, `${claims} ${claims === 1 ? "claim" : "claims"}`),
+        ),
+      );
+    }),
+  );
+}
+
+function onSourceClick(event) {
+  const button = event.target.closest?.("button.source");
+  if (!button) return;
+  const id = button.dataset.source;
+  const again = state.selectedSource === id;
+  for (const b of els.sources.querySelectorAll("button.source")) b.setAttribute("aria-pressed", "false");
+  for (const m of els.view.querySelectorAll("mark.is-selected")) m.classList.remove("is-selected");
+  state.selectedSource = again ? null : id;
+  els.view.classList.toggle("has-selection", !again);
+  if (again) return;
+  button.setAttribute("aria-pressed", "true");
+  const marks = els.view.querySelectorAll(`mark[data-source="${CSS.escape(id)}"]`);
+  for (const m of marks) m.classList.add("is-selected");
+  const firstClaim = [...marks].find((m) => m.dataset.kind !== "source" && m.hasAttribute("data-first")) || marks[0];
+  firstClaim?.scrollIntoView({ block: "center", behavior: "smooth" });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The strip: where in the text the hedges (top row) and the sources and claims (bottom row) sit.
+
+function cssVar(name) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || "#888";
+}
+
+function drawStrip() {
+  const canvas = els.strip;
+  const r = state.result;
+  const n = state.text.length;
+  if (!r || !n || els.stripFigure.hidden) return;
+  const width = Math.max(100, Math.round(canvas.getBoundingClientRect().width || 300));
+  const height = 40;
+  const dpr = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round(height * dpr);
+  const g = canvas.getContext("2d");
+  if (!g) return;
+  g.setTransform(dpr, 0, 0, dpr, 0, 0);
+  g.clearRect(0, 0, width, height);
+  g.fillStyle = cssVar("--strip-bg");
+  g.fillRect(0, 0, width, height);
+  const x = (offset) => (offset / n) * width;
+  const colours = Object.fromEntries(CATEGORIES.map((c) => [c.id, cssVar(`--${c.id}-edge`)]));
+  const thirds = [0, 0, 0];
+  let last = "";
+  for (const h of r.hedges || []) {
+    thirds[Math.min(2, Math.floor((h.start / n) * 3))]++;
+    if (state.hidden.has(h.category)) continue;
+    const px = Math.floor(x(h.start));
+    const key = `${px}:${h.category}`;
+    if (key === last) continue;
+    last = key;
+    g.fillStyle = colours[h.category] || "#888";
+    g.fillRect(px, 3, Math.max(2, x(h.end) - x(h.start)), 16);
+  }
+  if (!state.hidden.has("claim") || !state.hidden.has("quote")) {
+    g.fillStyle = cssVar("--claim-edge");
+    for (const a of r.attributions || []) {
+      if (!a.content || state.hidden.has(a.type === "direct" ? "quote" : "claim")) continue;
+      g.fillRect(x(a.content.start), 24, Math.max(2, x(a.content.end) - x(a.content.start)), 5);
+    }
+  }
+  if (!state.hidden.has("source")) {
+    g.fillStyle = cssVar("--fg");
+    for (const s of r.sources || []) for (const m of s.mentions || []) g.fillRect(Math.floor(x(m.start)), 22, 2, 15);
+  }
+  const hedges = (r.hedges || []).length;
+  canvas.setAttribute(
+    "aria-label",
+    hedges
+      ? `Hedges by position: ${thirds[0]} in the first third of the text, ${thirds[1]} in the middle third, ${thirds[2]} in the last third.`
+      : "No hedges in the text.",
+  );
+}
+
+function onStripClick(event) {
+  const r = state.result;
+  if (!r || !state.pieces.length) return;
+  const box = els.strip.getBoundingClientRect();
+  const offset = ((event.clientX - box.left) / box.width) * state.text.length;
+  let best = null;
+  let bestDistance = Infinity;
+  for (const piece of state.pieces) {
+    const start = spanOf(piece)?.start ?? 0;
+    const d = Math.abs(start - offset);
+    if (d < bestDistance && !isHidden(piece)) (best = piece), (bestDistance = d);
+  }
+  if (best) focusPiece(state.pieces.indexOf(best));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explanations: one tooltip, shown on hover and on keyboard focus, referenced by
+// aria-describedby from the mark it explains. Esc hides it; moving the pointer onto it keeps it.
+
+let tipFor = null;
+let hideTimer = 0;
+
+function spanOf(mark) {
+  const r = state.result;
+  const ref = mark?.dataset?.ref || "";
+  if (!r) return null;
+  const i = Number.parseInt(ref.slice(1), 10);
+  if (ref[0] === "h") return r.hedges[i];
+  if (ref[0] === "a") return r.attributions[i]?.content;
+  if (ref[0] === "s") {
+    const [si, j] = ref.slice(1).split(".").map(Number);
+    return r.sources[si]?.mentions?.[j];
+  }
+  return null;
+}
+
+function sourceById(id) {
+  return (state.result?.sources || []).find((s) => String(s.id) === String(id));
+}
+
+function describe(mark) {
+  const r = state.result;
+  const ref = mark.dataset.ref || "";
+  const i = Number.parseInt(ref.slice(1), 10);
+  const de = r?.language === "de";
+  if (ref[0] === "h") {
+    const h = r.hedges[i];
+    const c = CATEGORY[h.category] || { en: h.category, gloss: "" };
+    return el(
+      "div",
+      { class: "tip-part", data: { kind: "hedge", category: h.category } },
+      el("p", { class: "tip-title" }, el("span", { class: "tip-swatch", "aria-hidden": "true" }), `${c.en}`, de && c.de ? el("span", { lang: "de" }, ` · ${c.de}`) : null, el("span", { class: "tip-kind" }, ` — hedge (${c.gloss})`)),
+      el("p", { class: "tip-cue" }, "Cue: ", el("q", { lang: r.language }, h.text)),
+      h.note ? el("p", { class: "tip-note", lang: r.language }, h.note) : null,
+      el("p", { class: "tip-rule" }, el("code", {}, h.rule || "")),
+    );
+  }
+  if (ref[0] === "s") {
+    const [si] = ref.slice(1).split(".").map(Number);
+    const s = r.sources[si];
+    const claims = (r.attributions || []).filter((a) => a.source === s.id).length;
+    return el(
+      "div",
+      { class: "tip-part", data: { kind: "source" } },
+      el("p", { class: "tip-title" }, "Source: ", el("strong", { lang: r.language }, String(s.name))),
+      el("p", {}, `${SOURCE_KIND[s.kind] || s.kind} · ${claims} ${claims === 1 ? "claim" : "claims"} · ${(s.mentions || []).length} mentions`),
+    );
+  }
+  if (ref[0] === "a") {
+    const a = r.attributions[i];
+    const s = a.source == null ? null : sourceById(a.source);
+    return el(
+      "div",
+      { class: "tip-part", data: { kind: a.type === "direct" ? "quote" : "claim" } },
+      el("p", { class: "tip-title" }, ATTRIBUTION[a.type] || a.type),
+      el(
+        "p",
+        {},
+        a.type === "direct" ? "Speaker: " : "Source: ",
+        s ? el("strong", { lang: r.language }, String(s.name)) : el("em", {}, "not named"),
+        s ? ` (${SOURCE_KIND[s.kind] || s.kind})` : null,
+      ),
+      a.cue ? el("p", { class: "tip-cue" }, "Cue: ", el("q", { lang: r.language }, a.cue.text)) : null,
+    );
+  }
+  return el("div", {});
+}
+
+/// The explanation of a mark and of the marks around it (a hedge inside a quotation says both).
+function showTip(mark) {
+  clearTimeout(hideTimer);
+  const first = firstPiece(mark);
+  if (!first || isHidden(first)) return;
+  if (tipFor === first && !els.tip.hidden) return position(mark);
+  if (tipFor && tipFor !== first) tipFor.removeAttribute("aria-describedby");
+  const parts = [];
+  for (let m = mark; m && m !== els.view; m = m.parentElement) {
+    if (m.localName === "mark" && !isHidden(m)) parts.push(describe(firstPiece(m) || m));
+  }
+  els.tip.replaceChildren(...parts);
+  els.tip.hidden = false;
+  tipFor = first;
+  first.setAttribute("aria-describedby", "tip");
+  position(mark);
+}
+
+function position(mark) {
+  const tip = els.tip;
+  const rects = mark.getClientRects();
+  const rect = rects.length ? rects[0] : mark.getBoundingClientRect();
+  const margin = 8;
+  const w = Math.min(tip.offsetWidth, window.innerWidth - 2 * margin);
+  let left = Math.min(Math.max(margin, rect.left), window.innerWidth - w - margin);
+  let top = rect.bottom + 6;
+  if (top + tip.offsetHeight > window.innerHeight - margin && rect.top - tip.offsetHeight - 6 > margin) {
+    top = rect.top - tip.offsetHeight - 6;
+  }
+  tip.style.setProperty("left", `${Math.round(left)}px`);
+  tip.style.setProperty("top", `${Math.round(top)}px`);
+}
+
+function hideTip() {
+  clearTimeout(hideTimer);
+  els.tip.hidden = true;
+  if (tipFor) tipFor.removeAttribute("aria-describedby");
+  tipFor = null;
+}
+
+function firstPiece(mark) {
+  if (!mark || mark.localName !== "mark") return null;
+  if (mark.hasAttribute("data-first")) return mark;
+  return els.view.querySelector(`mark[data-first][data-ref="${CSS.escape(mark.dataset.ref)}"]`);
+}
+
+function innermostMark(target) {
+  const m = target?.closest?.("mark");
+  return m && els.view.contains(m) ? m : null;
+}
+
+// Roving focus among the marks: Tab enters at the current one, arrows move.
+function focusPiece(i) {
+  const pieces = state.pieces;
+  if (i < 0 || i >= pieces.length) return;
+  if (state.focusIndex >= 0 && pieces[state.focusIndex]) pieces[state.focusIndex].tabIndex = -1;
+  state.focusIndex = i;
+  pieces[i].tabIndex = 0;
+  pieces[i].focus({ preventScroll: false });
+  pieces[i].scrollIntoView({ block: "nearest" });
+}
+
+function step(from, direction) {
+  const pieces = state.pieces;
+  for (let i = from + direction; i >= 0 && i < pieces.length; i += direction) {
+    if (!isHidden(pieces[i])) return i;
+  }
+  return -1;
+}
+
+function onViewKeydown(event) {
+  const mark = event.target;
+  if (mark.localName !== "mark") return;
+  const i = state.pieces.indexOf(mark);
+  let to = -1;
+  switch (event.key) {
+    case "ArrowRight":
+    case "ArrowDown":
+      to = step(i, 1);
+      break;
+    case "ArrowLeft":
+    case "ArrowUp":
+      to = step(i, -1);
+      break;
+    case "Home":
+      to = step(-1, 1);
+      break;
+    case "End":
+      to = step(state.pieces.length, -1);
+      break;
+    case "Escape":
+      hideTip();
+      event.preventDefault();
+      return;
+    default:
+      return;
+  }
+  event.preventDefault();
+  if (to >= 0) focusPiece(to);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export: JSON of the result, and the engine's standalone HTML report, as Blob downloads.
+
+function download(content, type, name) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = el("a", { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function baseName() {
+  const r = state.result;
+  const firstWords = state.text.trim().split(/\s+/).slice(0, 5).join("-");
+  const slug = firstWords.normalize("NFKD").replace(/[^\w-]+/g, "").toLowerCase().slice(0, 40) || "text";
+  return `hedgemark-${r?.language || "xx"}-${slug}`;
+}
+
+function exportJson() {
+  if (!state.result) return;
+  download(JSON.stringify(state.result, null, 2) + "\n", "application/json", `${baseName()}.json`);
+}
+
+async function exportHtml() {
+  if (!state.result) return;
+  const button = els.exportHtml;
+  button.disabled = true;
+  button.setAttribute("aria-busy", "true");
+  try {
+    const { promise } = request("report", state.text, state.result.language);
+    const msg = await promise;
+    download(msg.html, "text/html;charset=utf-8", `${baseName()}.html`);
+  } catch (e) {
+    showStatus(`The report could not be made: ${e.message}`, 0);
+  } finally {
+    button.disabled = !state.result;
+    button.removeAttribute("aria-busy");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Samples: fetched once at start (from this origin), so they work offline afterwards.
+
+const samples = {};
+const sampleLoads = {};
+
+function loadSample(lang) {
+  sampleLoads[lang] ||= fetch(new URL(`./samples/${lang}.txt`, import.meta.url))
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then((t) => (samples[lang] = t))
+    .catch((e) => {
+      delete sampleLoads[lang];
+      throw e;
+    });
+  return sampleLoads[lang];
+}
+
+async function onSample(event) {
+  const button = event.target.closest("button[data-sample]");
+  if (!button) return;
+  const lang = button.dataset.sample;
+  let text;
+  try {
+    text = samples[lang] ?? (await loadSample(lang));
+  } catch (e) {
+    showStatus(`The sample could not be loaded: ${e.message}`, 0);
+    return;
+  }
+  els.language.value = "auto";
+  els.text.value = text;
+  onInput({ type: "sample" });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wiring
+
+function main() {
+  startPool();
+  for (const lang of ["de", "en"]) loadSample(lang).catch(() => {});
+  renderLegend(null);
+  renderSources(null);
+
+  els.text.addEventListener("input", onInput);
+  els.language.addEventListener("change", () => {
+    performance.mark("hedgemark:paste");
+    clearTimeout(debounce);
+    run();
+  });
+  document.querySelector(".toolbar").addEventListener("click", onSample);
+  els.exportJson.addEventListener("click", exportJson);
+  els.exportHtml.addEventListener("click", exportHtml);
+  els.legend.addEventListener("change", onLegendChange);
+  els.sources.addEventListener("click", onSourceClick);
+  els.strip.addEventListener("click", onStripClick);
+
+  const view = els.view;
+  view.addEventListener("mouseover", (e) => {
+    const m = innermostMark(e.target);
+    if (m) showTip(m);
+  });
+  view.addEventListener("mouseout", (e) => {
+    const to = e.relatedTarget;
+    if (to && (els.tip.contains(to) || innermostMark(to))) return;
+    if (document.activeElement && tipFor && document.activeElement === tipFor) return;
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hideTip, 250);
+  });
+  els.tip.addEventListener("mouseenter", () => clearTimeout(hideTimer));
+  els.tip.addEventListener("mouseleave", () => {
+    hideTimer = setTimeout(hideTip, 250);
+  });
+  view.addEventListener("focusin", (e) => {
+    const m = innermostMark(e.target);
+    if (!m) return;
+    const i = state.pieces.indexOf(m);
+    if (i >= 0 && i !== state.focusIndex) {
+      if (state.pieces[state.focusIndex]) state.pieces[state.focusIndex].tabIndex = -1;
+      state.focusIndex = i;
+      m.tabIndex = 0;
+    }
+    showTip(m);
+  });
+  view.addEventListener("focusout", (e) => {
+    if (!innermostMark(e.relatedTarget)) hideTip();
+  });
+  view.addEventListener("keydown", onViewKeydown);
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && !els.tip.hidden) hideTip();
+  });
+  window.addEventListener("resize", () => {
+    drawStrip();
+    if (tipFor && !els.tip.hidden) position(tipFor);
+  });
+  window.addEventListener("scroll", () => tipFor && !els.tip.hidden && position(tipFor), { passive: true });
+  matchMedia("(prefers-color-scheme: dark)").addEventListener?.("change", drawStrip);
+
+  // If text is already there (restored by the browser on reload), analyse it.
+  if (els.text.value) onInput({ type: "sample" });
+}
+
+// For tests and user scripts: show a given result (e.g. a fixture with sources) without analysing.
+globalThis.hedgemarkPage = {
+  show(text, result) {
+    clearTimeout(debounce);
+    latestAnalyze = ++seq;
+    els.text.value = text;
+    performance.mark("hedgemark:paste");
+    return showResult(text, result);
+  },
+  get result() {
+    return state.result;
+  },
+  get text() {
+    return state.text;
+  },
+};
+
+main();
