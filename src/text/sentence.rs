@@ -329,11 +329,7 @@ impl<'a> Units<'a> {
         }
         let mut key = String::with_capacity(32);
         for n in (1..=self.count).rev() {
-            key.clear();
-            for i in (0..n).rev() {
-                key.push_str(self.units[i]);
-                key.push('.');
-            }
+            self.join(n, &mut key);
             key.push_str(next);
             key.push('.');
             if abbreviation(&key, language).is_some() {
@@ -341,6 +337,15 @@ impl<'a> Units<'a> {
             }
         }
         false
+    }
+
+    /// Writes the last `n` units as an abbreviation key ("v.Chr.") into `key`.
+    fn join(&self, n: usize, key: &mut String) {
+        key.clear();
+        for i in (0..n).rev() {
+            key.push_str(self.units[i]);
+            key.push('.');
+        }
     }
 
     fn get(&self, i: usize) -> &'a str {
@@ -351,11 +356,7 @@ impl<'a> Units<'a> {
     fn lookup(&self, language: Language) -> Option<Class> {
         let mut key = String::with_capacity(32);
         for n in (1..=self.count).rev() {
-            key.clear();
-            for i in (0..n).rev() {
-                key.push_str(self.units[i]);
-                key.push('.');
-            }
+            self.join(n, &mut key);
             if let Some(class) = abbreviation(&key, language) {
                 return Some(class);
             }
