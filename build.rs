@@ -1,8 +1,10 @@
 //! Compiles the lexicon data files (`src/lexicon/<lang>/*.toml`) into static tables.
 //!
 //! Every pattern, class and rule is checked here, so a mistake in a data file fails the build
-//! with the file and the rule named. The examples (`fires`, `allows`) are not compiled in; the
-//! test `tests/lexicon.rs` reads them from the same files.
+//! with the file and the rule named. Patterns are compiled here too (parsed, words numbered), so
+//! the library holds neither the pattern parser nor a vocabulary to build at run time. The
+//! examples (`fires`, `allows`) are not compiled in; the test `tests/lexicon.rs` reads them from
+//! the same files.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -90,40 +92,83 @@ fn main() {
                 fail(&class_path, name, "a class needs a regex or words");
             }
         }
-        writeln!(out, "    LangDef {{ lang: {lang:?}, classes: &[").unwrap();
-        for (name, class) in &classes.class {
-            let words: Vec<String> = class.words.iter().map(|w| lower(w)).collect();
-            writeln!(
-                out,
-                "        ClassDef {{ name: {name:?}, regex: {:?}, words: &{words:?} }},",
-                class.regex
-            )
-            .unwrap();
+        if classes.class.len() > 64 {
+            fail(&class_path, lang, "at most 64 classes per language");
         }
-        writeln!(out, "    ], rules: &[").unwrap();
-        let mut ids = BTreeSet::new();
+        let mut rules = Vec::new();
+        let mut rule_ids = BTreeSet::new();
         for path in &files {
             if path == &class_path {
                 continue;
             }
             println!("cargo:rerun-if-changed={}", path.display());
             let file: RuleFile = parse(path);
-            for rule in &file.rule {
-                check_rule(path, lang, rule, &classes, &mut ids);
-                writeln!(
-                    out,
-                    "        RuleDef {{ id: {:?}, category: {:?}, note: {:?}, patterns: &{:?}, \
-                     if_sentence: &{:?}, unless_sentence: &{:?} }},",
-                    rule.id,
-                    rule.category,
-                    rule.note.trim(),
-                    rule.patterns,
-                    rule.if_sentence,
-                    rule.unless_sentence
-                )
-                .unwrap();
+            for rule in file.rule {
+                check_rule(path, lang, &rule, &classes, &mut rule_ids);
+                rules.push(rule);
             }
         }
+        // The vocabulary: every lower-case word of a class list or a pattern, numbered in sorted
+        // order; patterns and classes refer to words by these ids.
+        let mut vocab: BTreeSet<String> =
+            classes.class.values().flat_map(|c| c.words.iter().map(|w| lower(w))).collect();
+        for rule in &rules {
+            for p in rule.patterns.iter().chain(&rule.if_sentence).chain(&rule.unless_sentence) {
+                for step in pattern::parse(p).unwrap() {
+                    if let pattern::Step::Elem(e) = step {
+                        vocab.extend(e.alts.into_iter().filter_map(|a| match a {
+                            pattern::Alt::Lower(w) => Some(w),
+                            _ => None,
+                        }));
+                    }
+                }
+            }
+        }
+        assert!(vocab.len() <= 1 << 16, "word ids are 16 bits");
+        let ids: BTreeMap<&str, u32> =
+            vocab.iter().enumerate().map(|(i, w)| (w.as_str(), i as u32)).collect();
+        let names: Vec<&str> = classes.class.keys().map(String::as_str).collect();
+        let mut table = Table { ids, names, strings: BTreeMap::new() };
+        let mut class_defs = String::new();
+        for class in classes.class.values() {
+            let words: Vec<u16> = class.words.iter().map(|w| table.ids[lower(w).as_str()] as u16).collect();
+            writeln!(class_defs, "        ClassDef {{ regex: {:?}, words: &{words:?} }},", class.regex)
+                .unwrap();
+        }
+        let mut rule_defs = String::new();
+        for rule in &rules {
+            // The numbers of patterns, if_sentence and unless_sentence patterns, then all of
+            // them, each as `Table::compile` encodes it.
+            let lists = [&rule.patterns, &rule.if_sentence, &rule.unless_sentence];
+            let mut code: Vec<u8> =
+                lists.iter().map(|l| u8::try_from(l.len()).expect("fits a byte")).collect();
+            for p in lists.into_iter().flatten() {
+                code.extend(table.compile(p));
+            }
+            let code: String = code.iter().map(|b| format!("\\x{b:02x}")).collect();
+            writeln!(
+                rule_defs,
+                "        RuleDef {{ id: {:?}, category: {:?}, note: {:?}, code: b\"{code}\" }},",
+                rule.id,
+                rule.category,
+                rule.note.trim(),
+            )
+            .unwrap();
+        }
+        assert!(table.strings.len() <= 1 << 16, "string indexes are 16 bits");
+        let mut strings: Vec<&str> = vec![""; table.strings.len()];
+        for (s, &i) in &table.strings {
+            strings[i as usize] = s;
+        }
+        let words: Vec<&str> = vocab.iter().map(String::as_str).collect();
+        writeln!(
+            out,
+            "    LangDef {{ lang: {lang:?}, words: {:?}, strings: {:?}, classes: &[\n{class_defs}    ], \
+             rules: &[\n{rule_defs}",
+            words.join("\n"),
+            strings.join("\n")
+        )
+        .unwrap();
         writeln!(out, "    ] }},").unwrap();
     }
     out.push_str("];\n");
@@ -174,6 +219,73 @@ fn check_rule(path: &Path, lang: &str, rule: &Rule, classes: &ClassFile, ids: &m
                 }
             }
         }
+    }
+}
+
+/// What patterns are compiled against: the vocabulary (word → id), the class names (in index
+/// order) and the other strings patterns mention (string → index, in first-use order).
+struct Table<'a> {
+    ids: BTreeMap<&'a str, u32>,
+    names: Vec<&'a str>,
+    strings: BTreeMap<String, u32>,
+}
+
+impl Table<'_> {
+    /// A pattern as bytes, decoded by `decode` in `src/lexicon/mod.rs`: the look-behind count,
+    /// the number of steps, then per step a tag: 0 `[`, 1 `]`, 2 `^`, 3 `$`, 4 / 5 a gap inside
+    /// / across clauses (then its maximum), 8 + 1 (negated) + 2 (optional) an element: the number
+    /// of its words, their ids (sorted, 16 bits little-endian), the number of its other
+    /// alternatives, each a kind (0 exact, 1 prefix, 2 suffix: then a 16-bit string index;
+    /// 3 class: then its index; 4 any).
+    fn compile(&mut self, p: &str) -> Vec<u8> {
+        let steps = pattern::parse(p).unwrap();
+        let byte = |n: usize| u8::try_from(n).expect("fits a byte");
+        let mut code = vec![byte(pattern::lookbehind(&steps)), byte(steps.len())];
+        for step in steps {
+            match step {
+                pattern::Step::Open => code.push(0),
+                pattern::Step::Close => code.push(1),
+                pattern::Step::Start => code.push(2),
+                pattern::Step::End => code.push(3),
+                pattern::Step::Gap { max, clause } => code.extend([if clause { 4 } else { 5 }, byte(max)]),
+                pattern::Step::Elem(e) => {
+                    code.push(8 | u8::from(e.negated) | u8::from(e.optional) << 1);
+                    let mut words = Vec::new();
+                    let mut atoms = Vec::new();
+                    for a in e.alts {
+                        let (kind, s) = match a {
+                            pattern::Alt::Lower(w) => {
+                                words.push(self.ids[w.as_str()]);
+                                continue;
+                            }
+                            pattern::Alt::Exact(w) => (0, w),
+                            pattern::Alt::Prefix(w) => (1, w),
+                            pattern::Alt::Suffix(w) => (2, w),
+                            pattern::Alt::Class(c) => {
+                                atoms.push(vec![3, byte(self.names.iter().position(|n| *n == c).unwrap())]);
+                                continue;
+                            }
+                            pattern::Alt::Any => {
+                                atoms.push(vec![4]);
+                                continue;
+                            }
+                        };
+                        let next = self.strings.len() as u32;
+                        let i = *self.strings.entry(s).or_insert(next);
+                        atoms.push(vec![kind, i as u8, (i >> 8) as u8]);
+                    }
+                    words.sort_unstable();
+                    words.dedup();
+                    code.push(byte(words.len()));
+                    for w in words {
+                        code.extend([w as u8, (w >> 8) as u8]);
+                    }
+                    code.push(byte(atoms.len()));
+                    code.extend(atoms.concat());
+                }
+            }
+        }
+        code
     }
 }
 

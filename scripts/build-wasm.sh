@@ -61,9 +61,13 @@ else
   # to replace the instance.
   "$WASM_BINDGEN" --target web --out-dir pkg.tmp --no-typescript --experimental-reset-state-function "$RAW"
 
-  step "wasm-opt -Oz"
+  step "wasm-opt -Oz --converge"
   # wasm-opt from the npm package binaryen: Debian's is too old for what rustc emits.
-  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  # --converge: -Oz until the module stops shrinking. --strip-*: sections only tools read.
+  # --low-memory-unused: fold small constant offsets into loads and stores; sound because rustc
+  # puts the 1 MiB stack first: the low 1 KiB is its far end, reached only by an overflow.
+  node_modules/.bin/wasm-opt -Oz --converge --strip-producers --strip-target-features --low-memory-unused \
+    --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     pkg.tmp/hedgemark_bg.wasm -o pkg.tmp/hedgemark_bg.wasm
   rm -rf pkg && mv pkg.tmp pkg

@@ -15,9 +15,9 @@ pub(crate) const UNKNOWN: u32 = u32::MAX;
 /// One token test alternative, compiled (plain lower-case words are in [`CElem::words`]).
 #[derive(Debug)]
 pub(crate) enum Atom {
-    Exact(String),
-    Prefix(String),
-    Suffix(String),
+    Exact(&'static str),
+    Prefix(&'static str),
+    Suffix(&'static str),
     Class(usize),
     Any,
 }
@@ -94,9 +94,9 @@ impl Sentence<'_> {
         if !hit && !e.atoms.is_empty() {
             let span = self.tokens[ti].span;
             hit = e.atoms.iter().any(|a| match a {
-                Atom::Exact(w) => span.slice(self.text) == w,
-                Atom::Prefix(p) => span.slice(self.lower).starts_with(p.as_str()),
-                Atom::Suffix(p) => span.slice(self.lower).ends_with(p.as_str()),
+                Atom::Exact(w) => span.slice(self.text) == *w,
+                Atom::Prefix(p) => span.slice(self.lower).starts_with(p),
+                Atom::Suffix(p) => span.slice(self.lower).ends_with(p),
                 Atom::Class(c) => self.in_class(ti, *c),
                 Atom::Any => true,
             });

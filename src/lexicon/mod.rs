@@ -1,12 +1,15 @@
 //! The lexicons: rules and word classes from the data files in `src/lexicon/<lang>/`,
 //! compiled once per language and shared by all calls.
 //!
-//! `build.rs` checks the files and turns them into static tables; this module compiles those
-//! tables into matchers the first time a language is used. See `src/lexicon/README.md` for the
-//! file format and `pattern.rs` for the pattern language.
+//! `build.rs` checks the files and compiles them into static tables (patterns already parsed,
+//! words numbered); this module builds the indexes matching uses the first time a language is
+//! used. See `src/lexicon/README.md` for the file format and `pattern.rs` for the pattern
+//! language (parsed by `build.rs` only; the library does not include the parser).
 
 pub(crate) mod matcher;
-pub(crate) mod pattern;
+#[cfg(test)]
+#[allow(dead_code)]
+mod pattern;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -20,25 +23,30 @@ use matcher::{Atom, CElem, CStep, Pattern};
 /// One language's data as `build.rs` generated it.
 pub(crate) struct LangDef {
     pub lang: &'static str,
+    /// Every lower-case word the rules and classes mention, sorted, one per line: a word's id
+    /// is its line number.
+    pub words: &'static str,
+    /// The other strings of the patterns (exact words, prefixes, suffixes), one per line.
+    pub strings: &'static str,
+    /// The classes, in name order (patterns refer to them by index).
     pub classes: &'static [ClassDef],
     pub rules: &'static [RuleDef],
 }
 
-/// A word class: a regex over the token as written, and/or lower-case words.
+/// A word class: a regex over the token as written, and/or lower-case words (by id).
 pub(crate) struct ClassDef {
-    pub name: &'static str,
     pub regex: Option<&'static str>,
-    pub words: &'static [&'static str],
+    pub words: &'static [u16],
 }
 
-/// A rule as written in the data file (examples left out).
+/// A rule from the data file (examples left out), its patterns compiled.
 pub(crate) struct RuleDef {
     pub id: &'static str,
     pub category: &'static str,
     pub note: &'static str,
-    pub patterns: &'static [&'static str],
-    pub if_sentence: &'static [&'static str],
-    pub unless_sentence: &'static [&'static str],
+    /// The numbers of `patterns`, `if_sentence` and `unless_sentence` patterns, then those
+    /// patterns (see [`decode`]).
+    pub code: &'static [u8],
 }
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
@@ -64,7 +72,7 @@ pub(crate) struct Lexicon {
     pub classes: Vec<Class>,
     pub rules: Vec<Rule>,
     /// Every lower-case word the rules and classes mention → its id.
-    pub vocab: HashMap<String, u32>,
+    pub vocab: HashMap<&'static str, u32>,
     /// Per word id: the classes (bit per class) whose word lists hold it.
     pub word_classes: Vec<u64>,
     /// Per word id: the (rule, pattern) pairs that can begin with it, in rule order.
@@ -121,7 +129,9 @@ fn first_bytes(e: &CElem, classes: &[Class], defs: &[ClassDef], id_words: &[&str
                     return [true; 256];
                 }
             }
-            Atom::Class(c) if classes[*c].regex.is_none() => defs[*c].words.iter().for_each(|w| add(w)),
+            Atom::Class(c) if classes[*c].regex.is_none() => {
+                defs[*c].words.iter().for_each(|&id| add(id_words[id as usize]))
+            }
             Atom::Class(_) | Atom::Suffix(_) | Atom::Any => return [true; 256],
         }
     }
@@ -132,96 +142,78 @@ fn compile(code: &str) -> Lexicon {
     compile_def(LEXICONS.iter().find(|l| l.lang == code).expect("every language has a lexicon"))
 }
 
-fn compile_def(def: &LangDef) -> Lexicon {
-    assert!(def.classes.len() <= 64, "at most 64 classes per language");
-    let names: Vec<&str> = def.classes.iter().map(|c| c.name).collect();
-    let parse = |p: &str| pattern::parse(p).expect("pattern checked at build time");
-
-    // The vocabulary: every word of a class list or a pattern, numbered in sorted order.
-    let mut words: Vec<String> =
-        def.classes.iter().flat_map(|c| c.words.iter().map(|w| w.to_string())).collect();
-    for r in def.rules {
-        for p in r.patterns.iter().chain(r.if_sentence).chain(r.unless_sentence) {
-            for step in parse(p) {
-                if let pattern::Step::Elem(e) = step {
-                    words.extend(e.alts.into_iter().filter_map(|a| match a {
-                        pattern::Alt::Lower(w) => Some(w),
-                        _ => None,
-                    }));
-                }
+/// Decodes a pattern as `build.rs` encoded it (see `Table::compile` there).
+/// `next` yields the bytes.
+fn decode(next: &mut impl FnMut() -> usize, strings: &[&'static str]) -> Pattern {
+    let behind = next();
+    let steps = (0..next())
+        .map(|_| match next() {
+            0 => CStep::Open,
+            1 => CStep::Close,
+            2 => CStep::Start,
+            3 => CStep::End,
+            4 => CStep::Gap { max: next(), clause: true },
+            5 => CStep::Gap { max: next(), clause: false },
+            tag => {
+                let words = (0..next()).map(|_| (next() | next() << 8) as u32).collect();
+                let atoms = (0..next())
+                    .map(|_| match next() {
+                        0 => Atom::Exact(strings[next() | next() << 8]),
+                        1 => Atom::Prefix(strings[next() | next() << 8]),
+                        2 => Atom::Suffix(strings[next() | next() << 8]),
+                        3 => Atom::Class(next()),
+                        _ => Atom::Any,
+                    })
+                    .collect();
+                CStep::Elem(CElem { words, atoms, negated: tag & 1 != 0, optional: tag & 2 != 0 })
             }
-        }
-    }
-    words.sort_unstable();
-    words.dedup();
-    let vocab: HashMap<String, u32> = words.into_iter().enumerate().map(|(i, w)| (w, i as u32)).collect();
-    let mut word_classes = vec![0u64; vocab.len()];
+        })
+        .collect();
+    Pattern { steps, behind }
+}
+
+fn compile_def(def: &LangDef) -> Lexicon {
+    let id_words: Vec<&'static str> = def.words.split('\n').collect();
+    let strings: Vec<&'static str> = def.strings.split('\n').collect();
+    let vocab: HashMap<&'static str, u32> =
+        id_words.iter().enumerate().map(|(i, &w)| (w, i as u32)).collect();
+    let mut word_classes = vec![0u64; id_words.len()];
     for (c, class) in def.classes.iter().enumerate() {
-        for w in class.words {
-            word_classes[vocab[*w] as usize] |= 1 << c;
+        for &id in class.words {
+            word_classes[id as usize] |= 1 << c;
         }
     }
     let classes: Vec<Class> = def
         .classes
         .iter()
-        .map(|c| Class { regex: c.regex.map(|r| Regex::new(r).expect("class regex checked at build time")) })
+        // Not `expect`: the error's Debug formatting would be compiled in for a panic that build.rs
+        // rules out.
+        .map(|c| Class {
+            regex: c
+                .regex
+                .map(|r| Regex::new(r).unwrap_or_else(|_| panic!("class regex checked at build time"))),
+        })
         .collect();
-
-    let compile_pattern = |p: &str| -> Pattern {
-        let parsed = parse(p);
-        let behind = pattern::lookbehind(&parsed);
-        let steps = parsed
-            .into_iter()
-            .map(|s| match s {
-                pattern::Step::Elem(e) => {
-                    let mut ids = Vec::new();
-                    let mut atoms = Vec::new();
-                    for a in e.alts {
-                        match a {
-                            pattern::Alt::Lower(w) => ids.push(vocab[&w]),
-                            pattern::Alt::Exact(w) => atoms.push(Atom::Exact(w)),
-                            pattern::Alt::Prefix(w) => atoms.push(Atom::Prefix(w)),
-                            pattern::Alt::Suffix(w) => atoms.push(Atom::Suffix(w)),
-                            pattern::Alt::Class(c) => atoms.push(Atom::Class(
-                                names.iter().position(|n| *n == c).expect("class checked at build time"),
-                            )),
-                            pattern::Alt::Any => atoms.push(Atom::Any),
-                        }
-                    }
-                    ids.sort_unstable();
-                    ids.dedup();
-                    CStep::Elem(CElem { words: ids, atoms, negated: e.negated, optional: e.optional })
-                }
-                pattern::Step::Gap { max, clause } => CStep::Gap { max, clause },
-                pattern::Step::Open => CStep::Open,
-                pattern::Step::Close => CStep::Close,
-                pattern::Step::Start => CStep::Start,
-                pattern::Step::End => CStep::End,
-            })
-            .collect();
-        Pattern { steps, behind }
-    };
     let rules: Vec<Rule> = def
         .rules
         .iter()
-        .map(|r| Rule {
-            id: r.id,
-            category: Category::from_name(r.category),
-            note: r.note,
-            patterns: r.patterns.iter().map(|p| compile_pattern(p)).collect(),
-            if_sentence: r.if_sentence.iter().map(|p| compile_pattern(p)).collect(),
-            unless_sentence: r.unless_sentence.iter().map(|p| compile_pattern(p)).collect(),
+        .map(|r| {
+            let mut bytes = r.code.iter().map(|&b| usize::from(b));
+            let mut next = move || bytes.next().unwrap_or(0);
+            let counts = [next(), next(), next()];
+            let mut list = |n: usize| (0..n).map(|_| decode(&mut next, &strings)).collect();
+            Rule {
+                id: r.id,
+                category: Category::from_name(r.category),
+                note: r.note,
+                patterns: list(counts[0]),
+                if_sentence: list(counts[1]),
+                unless_sentence: list(counts[2]),
+            }
         })
         .collect();
-    let mut starts: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocab.len()];
+    let mut starts: Vec<Vec<(u32, u32)>> = vec![Vec::new(); id_words.len()];
     let mut everywhere = vec![Vec::new(); 256];
-    let id_words: Vec<&str> = {
-        let mut v = vec![""; vocab.len()];
-        for (w, &id) in &vocab {
-            v[id as usize] = w.as_str();
-        }
-        v
-    };
     for (ri, rule) in rules.iter().enumerate() {
         for (pi, p) in rule.patterns.iter().enumerate() {
             let key = (ri as u32, pi as u32);
@@ -246,18 +238,34 @@ mod tests {
     use super::*;
     use crate::text::{sentence, Language};
 
+    // What build.rs makes of class `number` (regex "^[0-9]", words ["ten"]) and the pattern
+    // "!not|hardly [about] @number".
     static TEST: LangDef = LangDef {
         lang: "en",
-        classes: &[ClassDef { name: "number", regex: Some("^[0-9]"), words: &["ten"] }],
+        words: "about\nhardly\nnot\nten",
+        strings: "",
+        classes: &[ClassDef { regex: Some("^[0-9]"), words: &[3] }],
         rules: &[RuleDef {
             id: "en.test.about",
             category: "approximator",
             note: "n",
-            patterns: &["!not|hardly [about] @number"],
-            if_sentence: &[],
-            unless_sentence: &[],
+            code: &[1, 0, 0, 1, 5, 9, 2, 1, 0, 2, 0, 0, 0, 8, 1, 0, 0, 0, 1, 8, 0, 1, 3, 0],
         }],
     };
+
+    #[test]
+    fn decodes_what_build_rs_encodes() {
+        let one = |code: &[u8], strings| {
+            let mut bytes = code.iter().map(|&b| usize::from(b));
+            decode(&mut || bytes.next().unwrap_or(0), strings)
+        };
+        let p = one(&TEST.rules[0].code[3..], &[]);
+        let steps = pattern::parse("!not|hardly [about] @number").unwrap();
+        assert_eq!(p.behind, pattern::lookbehind(&steps));
+        assert_eq!(format!("{:?}", p.steps), "[Elem(CElem { words: [1, 2], atoms: [], negated: true, optional: false }), Open, Elem(CElem { words: [0], atoms: [], negated: false, optional: false }), Close, Elem(CElem { words: [], atoms: [Class(0)], negated: false, optional: false })]");
+        let p = one(&[0, 3, 4, 12, 5, 30, 10, 0, 4, 0, 0, 0, 1, 1, 0, 2, 2, 0, 4], &["Mai", "ung", "x"]);
+        assert_eq!(format!("{:?}", p.steps), "[Gap { max: 12, clause: true }, Gap { max: 30, clause: false }, Elem(CElem { words: [], atoms: [Exact(\"Mai\"), Prefix(\"ung\"), Suffix(\"x\"), Any], negated: false, optional: true })]");
+    }
 
     fn found(text: &str) -> Vec<&str> {
         let lex: &'static Lexicon = Box::leak(Box::new(compile_def(&TEST)));

@@ -1,7 +1,8 @@
 //! The pattern language of the lexicon files, parsed into steps.
 //!
-//! This file is self-contained: `build.rs` includes it to check every pattern at build time,
-//! so a typo in a data file fails the build with the file and rule named.
+//! This file is self-contained: `build.rs` includes it to check and compile every pattern at
+//! build time, so a typo in a data file fails the build with the file and rule named. The library
+//! gets the compiled patterns as static data; it compiles this file only for its unit tests.
 //!
 //! A pattern is a sequence of steps separated by spaces, matched against the tokens of one
 //! sentence:
