@@ -39,6 +39,7 @@ mod lexicon;
 mod output;
 mod report;
 mod result;
+mod source;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -83,14 +84,9 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let language = options.language.unwrap_or_else(|| text::language::detect(text));
     let sentences = text::sentence::split(text, language);
     let hedges = hedge::detect(text, &sentences, language);
-    let mut analysis = Analysis {
-        language,
-        sentences,
-        hedges,
-        sources: Vec::new(),
-        attributions: Vec::new(),
-        stats: Stats::default(),
-    };
+    let (sources, attributions) = source::attribute(text, &sentences, language);
+    let mut analysis =
+        Analysis { language, sentences, hedges, sources, attributions, stats: Stats::default() };
     analysis.count();
     analysis
 }

@@ -1,0 +1,178 @@
+//! Pairs quotation marks into quotations, in one pass over the text.
+//!
+//! Styles: „…“ ‚…‘ »…« «…» ›…‹ “…” ‘…’ and straight "…". Straight marks (and the English
+//! single marks, which double as apostrophes) pair by position: an opening mark follows white
+//! space, the start of the text or an opening bracket; a closing mark comes before white space,
+//! punctuation or the end. While a quotation is open, marks of other styles are ignored (a nested
+//! quotation belongs to the outer one). A blank line ends an open quotation unless the next
+//! paragraph starts with the same opening mark (a quotation running over several paragraphs), so
+//! an unbalanced mark never shifts the pairing beyond its paragraph.
+
+use crate::text::Span;
+
+/// One quotation: its two marks and the paragraph its opening mark stands in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Quote {
+    /// The opening mark.
+    pub open: Span,
+    /// The closing mark.
+    pub close: Span,
+    /// Paragraph number (blank lines counted) of the opening mark.
+    pub para: usize,
+    /// Paragraph number of the closing mark.
+    pub end_para: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    LowDouble,   // „ … “ (”)
+    LowSingle,   // ‚ … ‘ (’)
+    GuilRight,   // » … «
+    GuilLeft,    // « … »
+    SingleRight, // › … ‹
+    SingleLeft,  // ‹ … ›
+    CurlyDouble, // “ … ” (“)
+    CurlySingle, // ‘ … ’
+    Straight,    // " … "
+}
+
+impl Style {
+    fn closes(self, c: char) -> bool {
+        match self {
+            Style::LowDouble => c == '“' || c == '”',
+            Style::LowSingle => c == '‘' || c == '’',
+            Style::GuilRight => c == '«',
+            Style::GuilLeft => c == '»',
+            Style::SingleRight => c == '‹',
+            Style::SingleLeft => c == '›',
+            Style::CurlyDouble => c == '”' || c == '“',
+            Style::CurlySingle => c == '’',
+            Style::Straight => c == '"',
+        }
+    }
+    /// Whether a closing mark of this style must stand before a non-letter.
+    fn positional(self) -> bool {
+        matches!(self, Style::Straight | Style::CurlySingle | Style::LowSingle)
+    }
+}
+
+fn opener(c: char) -> Option<Style> {
+    Some(match c {
+        '„' => Style::LowDouble,
+        '‚' => Style::LowSingle,
+        '»' => Style::GuilRight,
+        '«' => Style::GuilLeft,
+        '›' => Style::SingleRight,
+        '‹' => Style::SingleLeft,
+        '“' => Style::CurlyDouble,
+        '‘' => Style::CurlySingle,
+        '"' => Style::Straight,
+        _ => return None,
+    })
+}
+
+fn can_open(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(p) => p.is_whitespace() || matches!(p, '(' | '[' | '{' | '–' | '—' | '-' | '/'),
+    }
+}
+
+fn can_close(next: Option<char>) -> bool {
+    match next {
+        None => true,
+        Some(n) => !n.is_alphanumeric(),
+    }
+}
+
+/// Every quotation in `text`, in order. Linear in the text.
+pub(crate) fn find(text: &str) -> Vec<Quote> {
+    let mut out = Vec::new();
+    // The open quotation: style, opening mark, paragraph.
+    let mut open: Option<(Style, Span, usize)> = None;
+    let mut para = 0usize;
+    let mut newlines = 0usize; // line breaks since the last non-space character
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if c.is_whitespace() {
+            if c == '\n' || c == '\u{2029}' {
+                newlines += 1;
+            }
+            prev = Some(c);
+            continue;
+        }
+        let span = Span::new(i, i + c.len_utf8());
+        if newlines >= 2 {
+            para += 1;
+            if let Some((style, _, _)) = open {
+                // A new paragraph: an open quotation goes on only if it opens again here.
+                if opener(c) == Some(style) {
+                    newlines = 0;
+                    prev = Some(c);
+                    continue;
+                }
+                open = None;
+            }
+        }
+        newlines = 0;
+        match open {
+            Some((style, o, p)) => {
+                if style.closes(c) && (!style.positional() || can_close(next)) {
+                    out.push(Quote { open: o, close: span, para: p, end_para: para });
+                    open = None;
+                } else if opener(c) == Some(style) && style != Style::Straight && can_open(prev) {
+                    // The same opening mark again: the earlier one was never closed.
+                    open = Some((style, span, para));
+                } else if style == Style::Straight && c == '"' && can_open(prev) {
+                    open = Some((style, span, para));
+                }
+            }
+            None => {
+                if let Some(style) = opener(c) {
+                    let ok = match style {
+                        Style::Straight | Style::CurlySingle => can_open(prev),
+                        _ => true,
+                    };
+                    if ok {
+                        open = Some((style, span, para));
+                    }
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contents(text: &str) -> Vec<&str> {
+        find(text).iter().map(|q| &text[q.open.end..q.close.start]).collect()
+    }
+
+    #[test]
+    fn styles() {
+        assert_eq!(contents("„a“ ‚b‘ »c« «d» ›e‹ “f” \"g\""), ["a", "b", "c", "d", "e", "f", "g"]);
+    }
+
+    #[test]
+    fn nested_and_apostrophes() {
+        assert_eq!(contents("„Er rief ‚Halt‘, dann ging er“, sagte sie."), ["Er rief ‚Halt‘, dann ging er"]);
+        assert_eq!(contents("“It’s the ‘best’ day,” he said."), ["It’s the ‘best’ day,"]);
+        assert_eq!(contents("Smith's \"plan\" and 'x' isn't"), ["plan"]);
+    }
+
+    #[test]
+    fn paragraphs() {
+        // Unbalanced: reset at the blank line.
+        assert_eq!(contents("„a b c\n\nDann „d“."), ["d"]);
+        // Continued over paragraphs.
+        assert_eq!(contents("„a b c\n\n„d e“, sagte sie."), ["a b c\n\n„d e"]);
+        // Straight marks: an opening mark after an unclosed one restarts.
+        assert_eq!(contents("\"a b \"c d\" e"), ["c d"]);
+    }
+}

@@ -1,0 +1,552 @@
+//! Speech frames and speakers: the word lists of `src/lexicon/<lang>/speech.txt`, the reading of
+//! a frame after or before a quotation, and the joining of speaker mentions into entities.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use crate::result::{Source, SourceKind};
+use crate::text::token::Token;
+use crate::text::{Language, Span};
+
+use super::is_word;
+
+/// The frame words of one language.
+#[derive(Default)]
+pub(crate) struct Lexicon {
+    german: bool,
+    /// Each word with the bit set of the lists ([`KEYS`]) it is in.
+    words: HashMap<&'static str, (u32, u32)>,
+    /// Role nouns matched as the end of a compound (German), in file order.
+    person: Vec<&'static str>,
+    org: Vec<&'static str>,
+}
+
+/// The lists of a speech file, in the order of their bits.
+const KEYS: [&str; 11] =
+    ["verb", "so", "det", "indef", "title", "pronoun", "person", "org", "vague", "stop", "object"];
+
+const DE: &str = include_str!("../lexicon/de/speech.txt");
+const EN: &str = include_str!("../lexicon/en/speech.txt");
+
+impl Lexicon {
+    pub(crate) fn get(language: Language) -> &'static Lexicon {
+        static DE_LEX: OnceLock<Lexicon> = OnceLock::new();
+        static EN_LEX: OnceLock<Lexicon> = OnceLock::new();
+        match language {
+            Language::German => DE_LEX.get_or_init(|| Lexicon::parse(DE, true)),
+            Language::English => EN_LEX.get_or_init(|| Lexicon::parse(EN, false)),
+        }
+    }
+
+    fn parse(data: &'static str, german: bool) -> Lexicon {
+        let mut lex = Lexicon { german, ..Lexicon::default() };
+        for line in data.lines() {
+            let line = line.trim();
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some((key, rest)) = line.split_once(':') else { continue };
+            if matches!(key, "fires" | "not") {
+                continue;
+            }
+            for w in rest.split_whitespace() {
+                if let Some(bit) = KEYS.iter().position(|k| *k == key) {
+                    lex.words.entry(w).or_insert((0, 0)).0 |= 1 << bit;
+                }
+                match key {
+                    "person" => lex.person.push(w),
+                    "org" => lex.org.push(w),
+                    _ => {}
+                }
+            }
+        }
+        lex
+    }
+
+    fn has(&self, key: &str, low: &str) -> bool {
+        match (KEYS.iter().position(|k| *k == key), self.words.get(low)) {
+            (Some(bit), Some(&(bits, _))) => bits & (1 << bit) != 0,
+            _ => false,
+        }
+    }
+
+    pub(crate) fn is_verb(&self, word: &str) -> bool {
+        self.has("verb", &word.to_lowercase())
+    }
+
+    pub(crate) fn is_so(&self, word: &str) -> bool {
+        self.has("so", &word.to_lowercase())
+    }
+
+    fn role(&self, low: &str) -> Option<Role> {
+        if self.has("vague", low) {
+            return Some(Role::Vague);
+        }
+        let fits = |w: &&str| if self.german { low.ends_with(*w) } else { low == *w };
+        if self.person.iter().any(fits) {
+            return Some(Role::Person);
+        }
+        if self.org.iter().any(fits) {
+            return Some(Role::Org);
+        }
+        None
+    }
+
+    /// A word that ends a speaker phrase or cannot start a name.
+    fn function_word(&self, low: &str) -> bool {
+        ["stop", "verb", "so", "det", "indef", "pronoun"].iter().any(|k| self.has(k, low))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Person,
+    Org,
+    Vague,
+}
+
+/// Who a frame names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Speaker {
+    /// A frame without a speaker that can be named.
+    Nobody,
+    /// *er*, *she*: the most recent person.
+    Pronoun(Span),
+    /// A name (*Frederic Spohr*, *the White House*), with the whole phrase as mention.
+    Named { org: bool, name: Span, phrase: Span },
+    /// A role noun without a name (*der Experte*, *ein Sprecher*, *Kritiker*).
+    Role { role: RoleKind, definite: bool, phrase: Span, noun: Span },
+}
+
+/// What a role noun names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RoleKind {
+    Person,
+    Org,
+    Vague,
+}
+
+fn low(text: &str, t: &Token) -> String {
+    t.text(text).to_lowercase()
+}
+
+fn is(text: &str, t: &Token, s: &str) -> bool {
+    t.text(text) == s
+}
+
+fn ends_clause(text: &str, t: &Token) -> bool {
+    matches!(t.text(text), "." | "!" | "?" | ":" | ";" | "…")
+        || t.text(text).chars().all(|c| "„“”\"»«›‹‚‘’".contains(c))
+}
+
+/// Whether token `k` ends the clause, a period after a title (*Dr.*) excepted.
+fn ends_at(text: &str, toks: &[Token], k: usize, lex: &Lexicon) -> bool {
+    ends_clause(text, &toks[k])
+        && !(k > 0 && is(text, &toks[k], ".") && lex.has("title", &low(text, &toks[k - 1])))
+}
+
+/// A frame after a quotation: *, so der Experte*, *, sagte er*, *," she said*, *according to X*.
+pub(crate) fn after(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span, Speaker)> {
+    let mut i = 0;
+    while i < toks.len() && is(text, &toks[i], ",") {
+        i += 1;
+    }
+    if i >= toks.len() || toks[i].after_newline {
+        return None;
+    }
+    let mut end = i;
+    while end < toks.len() && !ends_at(text, toks, end, lex) && (end == i || !toks[end].after_newline) {
+        end += 1;
+    }
+    let t = &toks[i..end];
+    let w0 = low(text, t.first()?);
+    if lex.has("so", &w0) {
+        let mut rest = &t[1..];
+        if !lex.german && rest.first().is_some_and(|r| is(text, r, "to")) {
+            rest = &rest[1..];
+        }
+        let (sp, _) = np(text, rest, lex);
+        return sp.map(|s| (t[0].span, s));
+    }
+    if lex.has("verb", &w0) {
+        let (sp, _) = np(text, &t[1..], lex);
+        return Some((t[0].span, sp.unwrap_or(Speaker::Nobody)));
+    }
+    let (sp, n) = np(text, t, lex);
+    let sp = sp?;
+    let v = t.get(n)?;
+    lex.has("verb", &low(text, v)).then_some((v.span, sp))
+}
+
+/// A frame before a quotation, ending in a colon (or a comma right after the verb):
+/// *Spohr erinnert:*, *Smith said:*, *erklärt der Experte:*.
+pub(crate) fn before(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span, Speaker)> {
+    let (last, body) = toks.split_last()?;
+    let colon = is(text, last, ":");
+    if !colon && !is(text, last, ",") {
+        return None;
+    }
+    let s = (0..body.len()).rev().find(|&k| ends_at(text, body, k, lex)).map_or(0, |k| k + 1);
+    let s = body.iter().rposition(|t| t.after_newline).map_or(s, |k| k.max(s));
+    let t = &body[s..];
+    let v = t.iter().rposition(|x| is_word(x) && lex.has("verb", &low(text, x)))?;
+    if !colon && t.len() - v > 4 {
+        return None;
+    }
+    let cue = t[v].span;
+    let rest = &t[v + 1..];
+    if !rest.is_empty() {
+        if let (Some(sp), n) = np(text, rest, lex) {
+            if n == rest.len() {
+                return Some((cue, sp));
+            }
+        }
+    }
+    if let Some(sp) = subject_before(text, &t[..v], lex) {
+        return Some((cue, sp));
+    }
+    colon.then_some((cue, Speaker::Nobody))
+}
+
+/// A speech verb earlier in the sentence of a quotation that is not framed by it, with its
+/// subject right before or after it (*Stoiber sagte am Montag, er habe „…“*). Only a speaker is
+/// taken from it, never the decision that a quotation is speech.
+pub(crate) fn within(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span, Speaker)> {
+    let s = (0..toks.len()).rev().find(|&k| ends_at(text, toks, k, lex)).map_or(0, |k| k + 1);
+    let s = toks.iter().rposition(|t| t.after_newline).map_or(s, |k| k.max(s));
+    let t = &toks[s..];
+    let v = t.iter().rposition(|x| is_word(x) && lex.has("verb", &low(text, x)))?;
+    let cue = t[v].span;
+    if let (Some(sp), n) = np(text, &t[v + 1..], lex) {
+        if n > 0 {
+            return Some((cue, sp));
+        }
+    }
+    subject_before(text, &t[..v], lex).map(|sp| (cue, sp))
+}
+
+/// The subject before a speech verb: the nearest of the last three clause pieces before it
+/// that is a whole speaker phrase (*Klaus Stöhr* in *Der Leiter …, Klaus Stöhr, sagte*).
+fn subject_before(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
+    let mut end = t.len();
+    for _ in 0..3 {
+        let c = t[..end].iter().rposition(|x| x.clause_break).map_or(0, |k| k + 1);
+        let piece = &t[c..end];
+        if let (Some(sp), n) = np(text, piece, lex) {
+            if n == piece.len() {
+                return Some(sp);
+            }
+        }
+        if c == 0 {
+            break;
+        }
+        end = c - 1;
+    }
+    None
+}
+
+/// A speaker phrase at the start of `t`, and how many tokens it takes.
+fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, usize) {
+    let mut i = 0;
+    let mut det: Option<(usize, bool)> = None;
+    if let Some(first) = t.first().filter(|f| is_word(f)) {
+        let w = low(text, first);
+        if lex.has("pronoun", &w) {
+            return (Some(Speaker::Pronoun(first.span)), 1);
+        }
+        if lex.has("object", &w) {
+            // *dem Spiegel*, *den Reportern*: an object, not a speaker.
+            return (None, 0);
+        }
+        if lex.has("det", &w) {
+            det = Some((0, true));
+            i = 1;
+        } else if lex.has("indef", &w) {
+            det = Some((0, false));
+            i = 1;
+        }
+    }
+    let mut items: Vec<usize> = Vec::new();
+    let mut after_title = false;
+    while i < t.len() && items.len() < 8 {
+        let tk = &t[i];
+        if !is_word(tk) {
+            if after_title && is(text, tk, ".") {
+                after_title = false;
+                i += 1;
+                continue;
+            }
+            if is(text, tk, "-") && !tk.clause_break && !items.is_empty() {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let w = low(text, tk);
+        if lex.function_word(&w) {
+            break;
+        }
+        after_title = false;
+        if lex.has("title", &w) {
+            after_title = true;
+        } else if tk.text(text).chars().next().is_some_and(char::is_uppercase) || det.is_some() {
+            items.push(i);
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    let Some(&last_item) = items.last() else { return (None, 0) };
+    let roles: Vec<(usize, Role)> =
+        items.iter().filter_map(|&k| lex.role(&low(text, &t[k])).map(|r| (k, r))).collect();
+    let after_role = roles.last().map_or(0, |&(k, _)| k + 1);
+    let names: Vec<usize> = items
+        .iter()
+        .copied()
+        .filter(|&k| k >= after_role && t[k].text(text).chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let phrase_start = det.map_or(t[items[0]].span.start, |(k, _)| t[k].span.start);
+    let phrase = Span::new(phrase_start, t[last_item].span.end);
+    let role = roles.last().map(|&(_, r)| r);
+    if let (Some(&a), Some(&b)) = (names.first(), names.last()) {
+        let org = role == Some(Role::Org) || (det.is_some() && role.is_none());
+        let name = Span::new(t[a].span.start, t[b].span.end);
+        let phrase = if org { phrase } else { phrase.cover(&name) };
+        return (Some(Speaker::Named { org, name, phrase }), i);
+    }
+    let Some(&(k, r)) = roles.last() else {
+        // An unknown noun after an article: *a supervisor*, *the agency*.
+        return match det {
+            Some((_, definite)) if !lex.german => {
+                let role = if definite { RoleKind::Org } else { RoleKind::Vague };
+                (Some(Speaker::Role { role, definite, phrase, noun: t[last_item].span }), i)
+            }
+            _ => (None, 0),
+        };
+    };
+    let role = match r {
+        Role::Person => RoleKind::Person,
+        Role::Org => RoleKind::Org,
+        Role::Vague => RoleKind::Vague,
+    };
+    let definite = det.map_or(true, |(_, d)| d);
+    (Some(Speaker::Role { role, definite, phrase, noun: t[k].span }), i)
+}
+
+/// The sources found so far, joined by name.
+#[derive(Default)]
+pub(crate) struct Entities<'t> {
+    sources: Vec<Source>,
+    /// Persons by surname, organisations by name, vague sources by noun (as written); the
+    /// first number is the source id.
+    persons: HashMap<&'t str, (u32, u32)>,
+    orgs: HashMap<&'t str, (u32, u32)>,
+    vague: HashMap<&'t str, (u32, u32)>,
+    last_person: Option<usize>,
+    /// A person named only by a role (*der Experte*), waiting for a name.
+    placeholder: Option<usize>,
+    /// Whether each source's name is a real name (not a role phrase).
+    named: Vec<bool>,
+}
+
+fn lookup(map: &HashMap<&str, (u32, u32)>, key: &str) -> Option<usize> {
+    map.get(key).map(|&(id, _)| id as usize)
+}
+
+impl<'t> Entities<'t> {
+    fn add(&mut self, name: &str, kind: SourceKind, mention: Span, named: bool) -> usize {
+        let id = self.sources.len();
+        self.sources.push(Source { id, name: name.to_string(), kind, mentions: vec![mention] });
+        self.named.push(named);
+        id
+    }
+
+    /// The source a speaker refers to, creating it if needed.
+    pub(crate) fn resolve(&mut self, text: &'t str, who: Speaker) -> Option<usize> {
+        match who {
+            Speaker::Nobody => None,
+            Speaker::Pronoun(span) => {
+                if let Some(id) = self.last_person {
+                    self.sources[id].mentions.push(span);
+                    return Some(id);
+                }
+                // Nobody to refer to in the text: a speaker the text does not name (kind
+                // unknown, named by the pronoun itself).
+                let id = self.add(span.slice(text), SourceKind::Unknown, span, false);
+                self.last_person = Some(id);
+                Some(id)
+            }
+            Speaker::Named { org: true, name, phrase } => {
+                let key = name.slice(text);
+                if let Some(id) = lookup(&self.orgs, key) {
+                    self.sources[id].mentions.push(phrase);
+                    return Some(id);
+                }
+                let id = self.add(key, SourceKind::Organization, phrase, true);
+                self.orgs.insert(key, (id as u32, 0));
+                Some(id)
+            }
+            Speaker::Named { org: false, name, .. } => {
+                let name_text = name.slice(text);
+                let surname = name_text.rsplit(' ').next().unwrap_or(name_text);
+                let id = if let Some(id) = lookup(&self.persons, surname) {
+                    self.sources[id].mentions.push(name);
+                    id
+                } else if let Some(id) = self.placeholder.take() {
+                    self.sources[id].mentions.push(name);
+                    self.sources[id].name.clear();
+                    self.named[id] = true;
+                    self.persons.insert(surname, (id as u32, 0));
+                    id
+                } else {
+                    let id = self.add(name_text, SourceKind::Person, name, true);
+                    self.persons.insert(surname, (id as u32, 0));
+                    id
+                };
+                let current = &mut self.sources[id].name;
+                if current.is_empty() || name_text.split(' ').count() > current.split(' ').count() {
+                    *current = name_text.to_string();
+                }
+                self.last_person = Some(id);
+                Some(id)
+            }
+            Speaker::Role { role: RoleKind::Person, definite: true, phrase, .. } => {
+                if let Some(id) = self.last_person.or(self.placeholder) {
+                    self.sources[id].mentions.push(phrase);
+                    return Some(id);
+                }
+                let id = self.add(phrase.slice(text), SourceKind::Person, phrase, false);
+                self.placeholder = Some(id);
+                Some(id)
+            }
+            Speaker::Role { role, phrase, noun, .. } => {
+                let org = role == RoleKind::Org;
+                let key = noun.slice(text);
+                let map = if org { &self.orgs } else { &self.vague };
+                if let Some(id) = lookup(map, key) {
+                    self.sources[id].mentions.push(phrase);
+                    return Some(id);
+                }
+                let kind = if org { SourceKind::Organization } else { SourceKind::Vague };
+                let id = self.add(phrase.slice(text), kind, phrase, false);
+                let map = if org { &mut self.orgs } else { &mut self.vague };
+                map.insert(key, (id as u32, 0));
+                Some(id)
+            }
+        }
+    }
+
+    /// The sources in order of first mention, with the new id of each old one. Every further
+    /// mention of a person's surname in the text is added, and the fullest name seen (*Frederic
+    /// Spohr* in a later line for *Spohr*).
+    pub(crate) fn finish(mut self, text: &str, lex: &Lexicon) -> (Vec<Source>, Vec<usize>) {
+        let mut surnames: HashMap<&str, (u32, u32)> = HashMap::new();
+        for (id, s) in self.sources.iter().enumerate() {
+            if s.kind == SourceKind::Person && self.named[id] {
+                if let Some(last) = s.name.rsplit(' ').next().filter(|l| !l.is_empty()) {
+                    surnames.insert(last, (id as u32, 0));
+                }
+            }
+        }
+        let mut found: Vec<Vec<Span>> = vec![Vec::new(); self.sources.len()];
+        let mut fuller: Vec<Option<Span>> = vec![None; self.sources.len()];
+        if !surnames.is_empty() {
+            let mut prev: Option<Span> = None;
+            for w in words(text) {
+                if let Some(id) = lookup(&surnames, w.slice(text)) {
+                    let mut mention = w;
+                    if let Some(p) = prev.filter(|p| &text[p.end..w.start] == " ") {
+                        let pw = p.slice(text);
+                        let pl = pw.to_lowercase();
+                        if pw.chars().next().is_some_and(char::is_uppercase)
+                            && !lex.function_word(&pl)
+                            && !lex.has("title", &pl)
+                            && lex.role(&pl).is_none()
+                        {
+                            mention = Span::new(p.start, w.end);
+                            fuller[id].get_or_insert(mention);
+                        }
+                    }
+                    found[id].push(mention);
+                }
+                prev = Some(w);
+            }
+        }
+        let mut order: BTreeMap<usize, usize> = BTreeMap::new();
+        for (id, s) in self.sources.iter_mut().enumerate() {
+            if let Some(f) = fuller[id] {
+                let full = f.slice(text);
+                if full.split(' ').count() > s.name.split(' ').count() {
+                    s.name = full.to_string();
+                }
+            }
+            s.mentions = merge(&s.mentions, &found[id]);
+            let mut first = s.mentions.first().map_or(usize::MAX, |m| m.start);
+            while order.contains_key(&first) {
+                first = first.wrapping_add(1);
+            }
+            order.insert(first, id);
+        }
+        let mut new_ids = vec![0; self.sources.len()];
+        let mut slots: Vec<Option<Source>> = self.sources.into_iter().map(Some).collect();
+        let mut sources = Vec::with_capacity(slots.len());
+        for &old in order.values() {
+            if let Some(mut s) = slots.get_mut(old).and_then(Option::take) {
+                new_ids[old] = sources.len();
+                s.id = sources.len();
+                sources.push(s);
+            }
+        }
+        (sources, new_ids)
+    }
+}
+
+/// The mentions of `a` (in the order found; one that goes back is dropped) and `b` (sorted),
+/// as one sorted list, overlapping mentions joined.
+fn merge(a: &[Span], b: &[Span]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.start <= y.start => {
+                i += 1;
+                *x
+            }
+            (_, Some(y)) => {
+                j += 1;
+                *y
+            }
+            (Some(x), None) => {
+                i += 1;
+                *x
+            }
+            (None, None) => break,
+        };
+        match out.last_mut() {
+            Some(k) if k.overlaps(&next) || next.start == k.start => *k = k.cover(&next),
+            Some(k) if next.start < k.start => {}
+            _ => out.push(next),
+        }
+    }
+    out
+}
+
+/// The words of `text` (letters, digits, inner hyphens and apostrophes), in order.
+fn words(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut start: Option<usize> = None;
+    let mut iter = text.char_indices().chain(std::iter::once((text.len(), ' ')));
+    std::iter::from_fn(move || {
+        for (i, c) in iter.by_ref() {
+            let inside = c.is_alphanumeric() || (start.is_some() && (c == '-' || c == '\''));
+            match (start, inside) {
+                (None, true) => start = Some(i),
+                (Some(s), false) => {
+                    start = None;
+                    return Some(Span::new(s, i));
+                }
+                _ => {}
+            }
+        }
+        None
+    })
+}
