@@ -42,6 +42,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
 
 import config from "../playwright.config.mjs";
+import { paste } from "../tests/browser/page-helpers.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
@@ -229,23 +230,11 @@ async function measure(browser, origin, { name, text }) {
     await page.waitForFunction(() => !document.getElementById("view").dataset.state || document.getElementById("view").dataset.state === "empty", null, {
       timeout: 60_000,
     });
-    const times = await page.evaluate(async (t) => {
-      const box = document.querySelector("textarea");
-      const done = new Promise((resolve) => {
-        const on = (e) => {
-          if (e.detail.length === t.length) {
-            document.removeEventListener("hedgemark:rendered", on);
-            resolve();
-          }
-        };
-        document.addEventListener("hedgemark:rendered", on);
-      });
-      box.value = t;
-      box.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
-      await done;
+    await paste(page, text);
+    const times = await page.evaluate(() => {
       const last = (n) => performance.getEntriesByName(n, "measure").at(-1)?.duration ?? null;
       return { analysed: last("hedgemark:paste-to-analysed"), highlight: last("hedgemark:paste-to-highlight") };
-    }, text);
+    });
     analysed.push(times.analysed);
     highlight.push(times.highlight);
     if (r === 0) {

@@ -11,12 +11,12 @@ import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { dirname, extname, join, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const HOST = "127.0.0.1";
 
-const MIME = {
+export const MIME = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8",
@@ -111,21 +111,24 @@ async function handle(req, res) {
     .pipe(res);
 }
 
-const server = createServer((req, res) => {
-  handle(req, res).catch(() => {
-    if (!res.headersSent) send(res, 500, "internal error\n");
-    else res.destroy();
+// Listen only when run as a program (tests import MIME and CSP from this module).
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, "internal error\n");
+      else res.destroy();
+    });
   });
-});
 
-server.on("error", (e) => {
-  console.error(`hedgemark: cannot listen: ${e.message}`);
-  process.exit(1);
-});
+  server.on("error", (e) => {
+    console.error(`hedgemark: cannot listen: ${e.message}`);
+    process.exit(1);
+  });
 
-server.listen(parsePort(process.argv.slice(2)), HOST, () => {
-  const { port } = server.address();
-  console.log(`hedgemark: serving http://${HOST}:${port}/www/`);
-});
+  server.listen(parsePort(process.argv.slice(2)), HOST, () => {
+    const { port } = server.address();
+    console.log(`hedgemark: serving http://${HOST}:${port}/www/`);
+  });
 
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -22,6 +22,8 @@ import { tmpdir } from "node:os";
 import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { MIME } from "../../scripts/serve.mjs";
+
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLI = join(ROOT, "target/release/hedgemark");
 const SHOTS = join(ROOT, "test-results/screenshots");
@@ -62,16 +64,6 @@ const ARTICLE_EN =
   "and officials may announce it <em>next week</em>.</p><p>Critics believe the city knew about it.</p>";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
-const MIME = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".css": "text/css; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".md": "text/plain; charset=utf-8",
-};
 
 const INDEX_HTML = `<!doctype html>
 <html lang="en">
