@@ -1,10 +1,16 @@
-//! Sources and attributions: direct quotations and their speakers.
+//! Sources and attributions: direct quotations, reported speech, beliefs and source markers,
+//! with their speakers joined into entities.
 //!
-//! [`quote::find`] pairs the quotation marks; each quotation is then read with a bounded window
-//! of text after and before it for a speech frame (*„…“, so der Experte*, *"…," she said*,
-//! *Spohr erinnert: „…“*). The frame words are data, in `src/lexicon/<lang>/speech.txt`. Every
-//! window is bounded, so the whole is linear in the text.
+//! One pass over the sentences. In each sentence, [`quote::find`]'s quotations that open in
+//! it are read first, each with a bounded window of text after and before it for a speech
+//! frame (*„…“, so der Experte*, *"…," she said*, *Spohr erinnert: „…“*). Then the stretches
+//! of the sentence between quotations are read for the other attributions ([`claim::find`]:
+//! *X sagte, …*, *laut X*, *Die USA vermuten, dass …*, *according to X*). A German sentence
+//! with no attribution of its own whose main verb is in Konjunktiv I (*Es habe …*, *Das
+//! funktioniere nur, weil …*) continues the account of the last source. The words are data, in
+//! `src/lexicon/<lang>/speech.txt`. Every window is bounded, so the whole is linear in the text.
 
+mod claim;
 mod quote;
 mod speaker;
 
@@ -12,51 +18,108 @@ use crate::result::{Attribution, AttributionType, Source};
 use crate::text::token::{tokenize_into, Token, TokenKind};
 use crate::text::{Language, Span};
 
-use speaker::{Entities, Lexicon, Speaker};
+use claim::{Claim, Who};
+use speaker::{bit, Entities, Lexicon, Speaker};
 
 /// How far a frame is looked for before and after a quotation (bytes).
 const WINDOW: usize = 240;
 
-/// Finds the direct quotations of `text` and their speakers.
+/// The state of one pass.
+struct Pass<'t> {
+    text: &'t str,
+    sentences: &'t [Span],
+    lex: &'static Lexicon,
+    quotes: Vec<quote::Quote>,
+    ents: Entities<'t>,
+    out: Vec<Attribution>,
+    toks: Vec<Token>,
+    /// The last quotation with a speaker: its source and closing paragraph.
+    last: Option<(usize, usize)>,
+    /// The source of the account in progress: the last attribution's source.
+    account: Option<usize>,
+    /// The last sentence with an attribution.
+    attributed: Option<usize>,
+    /// The cue spans of direct quotations (not read again as reported speech).
+    used: Vec<Span>,
+    /// The contents of direct quotations, with their sources.
+    direct: Vec<(Span, Option<usize>)>,
+    claims: Vec<Claim>,
+}
+
+/// Finds the quotations and attributions of `text` and their sources.
 pub(crate) fn attribute(
     text: &str,
     sentences: &[Span],
     language: Language,
 ) -> (Vec<Source>, Vec<Attribution>) {
-    let lex = Lexicon::get(language);
-    let quotes = quote::find(text);
-    let mut ents = Entities::default();
-    let mut out: Vec<Attribution> = Vec::new();
-    let mut toks: Vec<Token> = Vec::new();
-    // The last attribution with a speaker: its source and closing paragraph.
-    let mut last: Option<(usize, usize)> = None;
-    for (k, q) in quotes.iter().enumerate() {
+    let mut p = Pass {
+        text,
+        sentences,
+        lex: Lexicon::get(language),
+        quotes: quote::find(text),
+        ents: Entities::new(language == Language::German),
+        out: Vec::new(),
+        toks: Vec::new(),
+        last: None,
+        account: None,
+        attributed: None,
+        used: Vec::new(),
+        direct: Vec::new(),
+        claims: Vec::new(),
+    };
+    let mut k = 0;
+    for (si, sentence) in sentences.iter().enumerate() {
+        while k < p.quotes.len() && p.quotes[k].open.start < sentence.end {
+            p.quotation(k);
+            k += 1;
+        }
+        p.sentence(si, *sentence);
+    }
+    while k < p.quotes.len() {
+        p.quotation(k);
+        k += 1;
+    }
+    let Pass { ents, mut out, lex, .. } = p;
+    let (sources, new_ids) = ents.finish(text, lex);
+    for a in &mut out {
+        a.source = a.source.and_then(|id| new_ids.get(id).copied());
+    }
+    out.sort_by_key(|a| (a.content.start, a.content.end));
+    (sources, out)
+}
+
+impl Pass<'_> {
+    /// Reads quotation `k` and its frame.
+    fn quotation(&mut self, k: usize) {
+        let (text, lex) = (self.text, self.lex);
+        let q = self.quotes[k];
         let content = trim(text, Span::new(q.open.end, q.close.start));
         if content.is_empty() {
-            continue;
+            return;
         }
-        let next_open = quotes.get(k + 1).map_or(text.len(), |n| n.open.start);
-        let prev_close = if k == 0 { 0 } else { quotes[k - 1].close.end };
+        let next_open = self.quotes.get(k + 1).map_or(text.len(), |n| n.open.start);
+        let prev_close = if k == 0 { 0 } else { self.quotes[k - 1].close.end };
+        let toks = &mut self.toks;
 
         // After the quotation.
         let after_end = floor(text, next_open.min(q.close.end.saturating_add(WINDOW)));
         toks.clear();
-        tokenize_into(text, Span::new(q.close.end, after_end.max(q.close.end)), &mut toks);
-        let mut frame = speaker::after(text, &toks, lex);
+        tokenize_into(text, Span::new(q.close.end, after_end.max(q.close.end)), toks);
+        let mut frame = speaker::after(text, toks, lex);
         // Before it.
         if frame.is_none() {
             let start = ceil(text, prev_close.max(q.open.start.saturating_sub(WINDOW)));
             toks.clear();
-            tokenize_into(text, Span::new(start.min(q.open.start), q.open.start), &mut toks);
-            frame = speaker::before(text, &toks, lex);
+            tokenize_into(text, Span::new(start.min(q.open.start), q.open.start), toks);
+            frame = speaker::before(text, toks, lex);
         }
         if let Some((cue, Speaker::Pronoun(_))) = frame {
             // *„…“, sagt sie* after *Eine Pflegerin … berichtet …*: the person just introduced.
             let start = ceil(text, prev_close.max(q.open.start.saturating_sub(WINDOW)));
             toks.clear();
-            tokenize_into(text, Span::new(start.min(q.open.start), q.open.start), &mut toks);
+            tokenize_into(text, Span::new(start.min(q.open.start), q.open.start), toks);
             if let Some((_, who @ (Speaker::Named { org: false, .. } | Speaker::Role { .. }))) =
-                speaker::within(text, &toks, lex)
+                speaker::within(text, toks, lex)
             {
                 frame = Some((cue, who));
             }
@@ -65,46 +128,175 @@ pub(crate) fn attribute(
             Some((cue, who)) => {
                 let id = match who {
                     Speaker::Nobody => None,
-                    other => ents.resolve(text, other),
+                    other => self.ents.resolve(text, other),
                 };
                 (Some(cue), id)
             }
             None => {
                 if not_speech(text, content, q.open.start, q.close.end, lex) {
-                    continue;
+                    return;
                 }
                 // No frame next to it: a speech verb earlier in its sentence, else the speaker
                 // of the quotation before it.
                 let start = ceil(text, prev_close.max(q.open.start.saturating_sub(WINDOW)));
                 toks.clear();
-                tokenize_into(text, Span::new(start.min(q.open.start), q.open.start), &mut toks);
-                match (speaker::within(text, &toks, lex), last) {
-                    (Some((cue, who)), _) => (Some(cue), ents.resolve(text, who)),
+                tokenize_into(text, Span::new(start.min(q.open.start), q.open.start), toks);
+                match (speaker::within(text, toks, lex), self.last) {
+                    (Some((cue, who)), _) => (Some(cue), self.ents.resolve(text, who)),
                     (None, Some((id, para))) if q.para <= para + 1 => (None, Some(id)),
                     _ => (None, None),
                 }
             }
         };
-        if let Some(id) = source {
-            last = Some((id, q.end_para));
-        } else {
-            last = None;
-        }
+        self.last = source.map(|id| (id, q.end_para));
         // The sentence the content starts in; content before the first sentence is cut to it.
-        let sentence = sentences.partition_point(|s| s.end < content.start);
+        let sentence = self.sentences.partition_point(|s| s.end < content.start);
         let mut content = content;
-        match sentences.get(sentence) {
+        match self.sentences.get(sentence) {
             Some(s) if s.start <= content.start => {}
             Some(s) if s.start < content.end => content.start = s.start,
-            _ => continue,
+            _ => return,
         }
-        out.push(Attribution { kind: AttributionType::Direct, source, cue, content, sentence });
+        if let Some(c) = cue {
+            self.used.push(c);
+        }
+        self.direct.push((content, source));
+        if source.is_some() {
+            self.account = source;
+        }
+        self.attributed = Some(sentence);
+        self.out.push(Attribution { kind: AttributionType::Direct, source, cue, content, sentence });
     }
-    let (sources, new_ids) = ents.finish(text, lex);
-    for a in &mut out {
-        a.source = a.source.and_then(|id| new_ids.get(id).copied());
+
+    /// Reads the stretches of sentence `si` between direct quotations for attributions, else
+    /// for Konjunktiv I continuing an account.
+    fn sentence(&mut self, si: usize, sentence: Span) {
+        let (text, lex) = (self.text, self.lex);
+        self.toks.clear();
+        tokenize_into(text, sentence, &mut self.toks);
+        let toks = std::mem::take(&mut self.toks);
+        // Stretches: runs of tokens inside the same direct quotation, or outside all.
+        let inside = |t: &Token| self.direct.iter().position(|(c, _)| c.contains(&t.span));
+        let mut stretches: Vec<(usize, usize, Option<usize>)> = Vec::new();
+        let mut a = 0;
+        for b in 1..=toks.len() {
+            if b == toks.len() || inside(&toks[b]) != inside(&toks[a]) {
+                stretches.push((a, b, inside(&toks[a])));
+                a = b;
+            }
+        }
+        let before = self.out.len();
+        for &(a, b, q) in &stretches {
+            self.claims.clear();
+            claim::find(text, &toks[a..b], lex, &self.used, &mut self.claims);
+            self.ents.in_quote = q.and_then(|q| self.direct[q].1);
+            for c in std::mem::take(&mut self.claims) {
+                let source = match c.who {
+                    Who::Speaker(who) => self.ents.resolve(text, who),
+                    Who::Account => self.account,
+                };
+                if source.is_some() && q.is_none() {
+                    self.account = source;
+                }
+                self.out.push(Attribution {
+                    kind: c.kind,
+                    source,
+                    cue: Some(c.cue),
+                    content: c.content,
+                    sentence: si,
+                });
+            }
+            self.ents.in_quote = None;
+        }
+        let own = self.out.len() > before;
+        if !own && lex.german {
+            // Konjunktiv I: the account of the last source goes on.
+            let chain = si > 0 && self.attributed == Some(si - 1);
+            'stretch: for &(a, b, q) in &stretches {
+                if q.is_some() {
+                    continue;
+                }
+                for k in a..b {
+                    let t = &toks[k];
+                    if t.kind != TokenKind::Word || !t.text(text).starts_with(char::is_lowercase) {
+                        continue;
+                    }
+                    let bits = lex.bits(t.text(text));
+                    let ki = bits & bit("ki") != 0
+                        || (chain && bits & bit("kii") != 0)
+                        || (self.account.is_some() && weak_ki(text, lex, &toks[a..b], k - a));
+                    let first_person = k > a && matches!(toks[k - 1].text(text), "ich" | "Ich");
+                    if !ki || first_person {
+                        continue;
+                    }
+                    let content = trim_tokens(text, &toks[a..b]);
+                    if content.is_empty() {
+                        break 'stretch;
+                    }
+                    self.out.push(Attribution {
+                        kind: AttributionType::Indirect,
+                        source: self.account,
+                        cue: Some(t.span),
+                        content,
+                        sentence: si,
+                    });
+                    break 'stretch;
+                }
+            }
+        }
+        if self.out.len() > before {
+            self.attributed = Some(si);
+        }
+        self.toks = toks;
     }
-    (sources, out)
+}
+
+/// A verb that looks like Konjunktiv I without being in the word list: a lower-case word in
+/// *-iere* (*funktioniere*), or in *-e* in the first clause near its start, not after an
+/// article and not before a noun (so not an adjective: *große Sorge*).
+fn weak_ki(text: &str, lex: &Lexicon, t: &[Token], k: usize) -> bool {
+    let w = t[k].text(text);
+    if w.ends_with("iere") {
+        return true;
+    }
+    // *-te*: more often the past tense (*besuchte*) than Konjunktiv I (*bedeute*, in the list).
+    if !w.ends_with('e')
+        || w.ends_with("te")
+        || w.ends_with("weise")
+        || w.chars().count() < 4
+        || k == 0
+        || k > 6
+    {
+        return false;
+    }
+    if t[..k].iter().any(|x| x.clause_break) {
+        return false;
+    }
+    let prev = t[k - 1].text(text).to_lowercase();
+    // Before a noun or another inflected adjective: an adjective (*große internationale Krisen*).
+    let next_noun = t.get(k + 1).is_some_and(|n| {
+        let nw = n.text(text);
+        n.kind == TokenKind::Word
+            && (nw.starts_with(char::is_uppercase)
+                || ["e", "en", "er", "es", "em"].iter().any(|e| nw.ends_with(e)))
+    });
+    let not = bit("kinot") | bit("det") | bit("indef") | bit("stop");
+    !next_noun
+        && lex.bits(w) & not == 0
+        && lex.bits(&prev) & (bit("det") | bit("indef") | bit("kinot")) == 0
+        && !prev.ends_with('e')
+}
+
+/// The span of `toks` without punctuation at either end (empty with fewer than three words).
+fn trim_tokens(text: &str, toks: &[Token]) -> Span {
+    let words: Vec<&Token> = toks.iter().filter(|t| t.kind != TokenKind::Punct).collect();
+    match (words.first(), words.last()) {
+        (Some(a), Some(b)) if words.len() >= 3 => {
+            let _ = text;
+            Span::new(a.span.start, b.span.end)
+        }
+        _ => Span::new(0, 0),
+    }
 }
 
 /// A quoted title, name or scare quote: short and without sentence-final punctuation, or

@@ -13,17 +13,91 @@ use super::is_word;
 /// The frame words of one language.
 #[derive(Default)]
 pub(crate) struct Lexicon {
-    german: bool,
+    pub(crate) german: bool,
     /// Each word with the bit set of the lists ([`KEYS`]) it is in.
-    words: HashMap<&'static str, (u32, u32)>,
+    words: HashMap<&'static str, u32>,
     /// Role nouns matched as the end of a compound (German), in file order.
     person: Vec<&'static str>,
     org: Vec<&'static str>,
+    /// Multi-word entries by their first word: separable verbs (`split`, `splitbelief`) and
+    /// source markers (`before`), each with the words after the first, lower-case.
+    multi: HashMap<&'static str, Vec<Multi>>,
+}
+
+/// A cue of several words: a separable verb and its particle, or a marker like *nach Angaben*.
+#[derive(Clone, Debug)]
+pub(crate) struct Multi {
+    /// The list it comes from ([`KEYS`] index).
+    pub key: usize,
+    /// The words after the first.
+    pub rest: Vec<String>,
+    /// For separable verbs: the particle may stand anywhere after the verb in its clause
+    /// (*sieht … als*), not only at the clause's end.
+    pub anywhere: bool,
 }
 
 /// The lists of a speech file, in the order of their bits.
-const KEYS: [&str; 11] =
-    ["verb", "so", "det", "indef", "title", "pronoun", "person", "org", "vague", "stop", "object"];
+pub(crate) const KEYS: [&str; 29] = [
+    "verb",
+    "so",
+    "det",
+    "indef",
+    "title",
+    "pronoun",
+    "person",
+    "org",
+    "vague",
+    "stop",
+    "object",
+    "say",
+    "belief",
+    "before",
+    "after",
+    "carry",
+    "wie",
+    "as",
+    "ki",
+    "kii",
+    "aux",
+    "particle",
+    "noun",
+    "group",
+    "self",
+    "passive",
+    "split",
+    "splitbelief",
+    "kinot",
+];
+
+/// The bit of one list of [`KEYS`].
+pub(crate) const fn bit(key: &str) -> u32 {
+    let mut i = 0;
+    while i < KEYS.len() {
+        if const_eq(KEYS[i], key) {
+            return 1 << i;
+        }
+        i += 1;
+    }
+    panic!("unknown speech key")
+}
+
+const fn const_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Verbs that frame a quotation or report speech or belief.
+pub(crate) const SPEECH: u32 = bit("verb") | bit("say") | bit("belief");
 
 const DE: &str = include_str!("../lexicon/de/speech.txt");
 const EN: &str = include_str!("../lexicon/en/speech.txt");
@@ -46,12 +120,17 @@ impl Lexicon {
                 continue;
             }
             let Some((key, rest)) = line.split_once(':') else { continue };
-            if matches!(key, "fires" | "not") {
-                continue;
-            }
+            let Some(k) = KEYS.iter().position(|x| *x == key) else { continue };
             for w in rest.split_whitespace() {
-                if let Some(bit) = KEYS.iter().position(|k| *k == key) {
-                    lex.words.entry(w).or_insert((0, 0)).0 |= 1 << bit;
+                let (first, more) = match w.split_once(['/', '_']) {
+                    Some((f, m)) => (f, Some(m)),
+                    None => (w, None),
+                };
+                *lex.words.entry(first).or_insert(0) |= 1 << k;
+                if let Some(more) = more {
+                    let anywhere = more.ends_with('+');
+                    let rest = more.trim_end_matches('+').split(['_', '/']).map(str::to_lowercase).collect();
+                    lex.multi.entry(first).or_default().push(Multi { key: k, rest, anywhere });
                 }
                 match key {
                     "person" => lex.person.push(w),
@@ -63,15 +142,22 @@ impl Lexicon {
         lex
     }
 
-    fn has(&self, key: &str, low: &str) -> bool {
-        match (KEYS.iter().position(|k| *k == key), self.words.get(low)) {
-            (Some(bit), Some(&(bits, _))) => bits & (1 << bit) != 0,
-            _ => false,
-        }
+    /// The bit set of the lists a lower-case word is in.
+    pub(crate) fn bits(&self, low: &str) -> u32 {
+        self.words.get(low).copied().unwrap_or(0)
+    }
+
+    pub(crate) fn has(&self, key: &str, low: &str) -> bool {
+        self.bits(low) & bit_of(key) != 0
+    }
+
+    /// The multi-word entries starting with a lower-case word.
+    pub(crate) fn multi(&self, low: &str) -> &[Multi] {
+        self.multi.get(low).map_or(&[], Vec::as_slice)
     }
 
     pub(crate) fn is_verb(&self, word: &str) -> bool {
-        self.has("verb", &word.to_lowercase())
+        self.bits(&word.to_lowercase()) & SPEECH != 0
     }
 
     pub(crate) fn is_so(&self, word: &str) -> bool {
@@ -94,8 +180,20 @@ impl Lexicon {
 
     /// A word that ends a speaker phrase or cannot start a name.
     fn function_word(&self, low: &str) -> bool {
-        ["stop", "verb", "so", "det", "indef", "pronoun"].iter().any(|k| self.has(k, low))
+        const F: u32 = bit("stop")
+            | SPEECH
+            | bit("so")
+            | bit("det")
+            | bit("indef")
+            | bit("pronoun")
+            | bit("aux")
+            | bit("passive");
+        self.bits(low) & F != 0
     }
+}
+
+fn bit_of(key: &str) -> u32 {
+    KEYS.iter().position(|k| *k == key).map_or(0, |i| 1 << i)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,6 +210,10 @@ pub(crate) enum Speaker {
     Nobody,
     /// *er*, *she*: the most recent person.
     Pronoun(Span),
+    /// *they*: the most recent organisation or group.
+    Group(Span),
+    /// *I*, *we*, *you*: the speaker of the quotation they stand in, else unknown.
+    Own(Span),
     /// A name (*Frederic Spohr*, *the White House*), with the whole phrase as mention.
     Named { org: bool, name: Span, phrase: Span },
     /// A role noun without a name (*der Experte*, *ein Sprecher*, *Kritiker*).
@@ -126,11 +228,11 @@ pub(crate) enum RoleKind {
     Vague,
 }
 
-fn low(text: &str, t: &Token) -> String {
+pub(crate) fn low(text: &str, t: &Token) -> String {
     t.text(text).to_lowercase()
 }
 
-fn is(text: &str, t: &Token, s: &str) -> bool {
+pub(crate) fn is(text: &str, t: &Token, s: &str) -> bool {
     t.text(text) == s
 }
 
@@ -168,14 +270,14 @@ pub(crate) fn after(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span, 
         let (sp, _) = np(text, rest, lex);
         return sp.map(|s| (t[0].span, s));
     }
-    if lex.has("verb", &w0) {
+    if lex.bits(&w0) & SPEECH != 0 {
         let (sp, _) = np(text, &t[1..], lex);
         return Some((t[0].span, sp.unwrap_or(Speaker::Nobody)));
     }
     let (sp, n) = np(text, t, lex);
     let sp = sp?;
     let v = t.get(n)?;
-    lex.has("verb", &low(text, v)).then_some((v.span, sp))
+    (lex.bits(&low(text, v)) & SPEECH != 0).then_some((v.span, sp))
 }
 
 /// A frame before a quotation, ending in a colon (or a comma right after the verb):
@@ -189,7 +291,7 @@ pub(crate) fn before(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span,
     let s = (0..body.len()).rev().find(|&k| ends_at(text, body, k, lex)).map_or(0, |k| k + 1);
     let s = body.iter().rposition(|t| t.after_newline).map_or(s, |k| k.max(s));
     let t = &body[s..];
-    let v = t.iter().rposition(|x| is_word(x) && lex.has("verb", &low(text, x)))?;
+    let v = t.iter().rposition(|x| is_word(x) && lex.bits(&low(text, x)) & SPEECH != 0)?;
     if !colon && t.len() - v > 4 {
         return None;
     }
@@ -215,7 +317,7 @@ pub(crate) fn within(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span,
     let s = (0..toks.len()).rev().find(|&k| ends_at(text, toks, k, lex)).map_or(0, |k| k + 1);
     let s = toks.iter().rposition(|t| t.after_newline).map_or(s, |k| k.max(s));
     let t = &toks[s..];
-    let v = t.iter().rposition(|x| is_word(x) && lex.has("verb", &low(text, x)))?;
+    let v = t.iter().rposition(|x| is_word(x) && lex.bits(&low(text, x)) & SPEECH != 0)?;
     let cue = t[v].span;
     if let (Some(sp), n) = np(text, &t[v + 1..], lex) {
         if n > 0 {
@@ -227,7 +329,7 @@ pub(crate) fn within(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span,
 
 /// The subject before a speech verb: the nearest of the last three clause pieces before it
 /// that is a whole speaker phrase (*Klaus Stöhr* in *Der Leiter …, Klaus Stöhr, sagte*).
-fn subject_before(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
+pub(crate) fn subject_before(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
     let mut end = t.len();
     for _ in 0..3 {
         let c = t[..end].iter().rposition(|x| x.clause_break).map_or(0, |k| k + 1);
@@ -246,13 +348,19 @@ fn subject_before(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
 }
 
 /// A speaker phrase at the start of `t`, and how many tokens it takes.
-fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, usize) {
+pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, usize) {
     let mut i = 0;
     let mut det: Option<(usize, bool)> = None;
     if let Some(first) = t.first().filter(|f| is_word(f)) {
         let w = low(text, first);
         if lex.has("pronoun", &w) {
             return (Some(Speaker::Pronoun(first.span)), 1);
+        }
+        if lex.has("group", &w) {
+            return (Some(Speaker::Group(first.span)), 1);
+        }
+        if lex.has("self", &w) {
+            return (Some(Speaker::Own(first.span)), 1);
         }
         if lex.has("object", &w) {
             // *dem Spiegel*, *den Reportern*: an object, not a speaker.
@@ -268,6 +376,7 @@ fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, usize) {
     }
     let mut items: Vec<usize> = Vec::new();
     let mut after_title = false;
+    let mut seen_noun = false;
     while i < t.len() && items.len() < 8 {
         let tk = &t[i];
         if !is_word(tk) {
@@ -289,14 +398,40 @@ fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, usize) {
         after_title = false;
         if lex.has("title", &w) {
             after_title = true;
-        } else if tk.text(text).chars().next().is_some_and(char::is_uppercase) || det.is_some() {
+        } else if tk.text(text).chars().next().is_some_and(char::is_uppercase)
+            || (det.is_some() && !(lex.german && seen_noun))
+            || (items.is_empty() && lex.role(&w).is_some())
+        {
+            // German: after the noun, lower-case words are no longer in the phrase (*des
+            // Verbands wurde …*).
+            seen_noun |= tk.text(text).chars().next().is_some_and(char::is_uppercase);
             items.push(i);
         } else {
             break;
         }
         i += 1;
     }
+    if lex.german {
+        // A German phrase ends in its noun: lower-case words after the last capital are not in it.
+        let before = items.len();
+        while items.last().is_some_and(|&k| t[k].text(text).chars().next().is_some_and(char::is_lowercase)) {
+            items.pop();
+        }
+        if items.len() < before {
+            i = items.last().map_or(0, |&k| k + 1);
+        }
+    }
     let Some(&last_item) = items.last() else { return (None, 0) };
+    // An abbreviation in brackets right after the phrase: *der israelischen Armee (IDF)*.
+    let mut last_end = t[last_item].span.end;
+    if i + 2 < t.len()
+        && is(text, &t[i], "(")
+        && is(text, &t[i + 2], ")")
+        && t[i + 1].text(text).chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
+        last_end = t[i + 2].span.end;
+        i += 3;
+    }
     let roles: Vec<(usize, Role)> =
         items.iter().filter_map(|&k| lex.role(&low(text, &t[k])).map(|r| (k, r))).collect();
     let after_role = roles.last().map_or(0, |&(k, _)| k + 1);
@@ -306,7 +441,7 @@ fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, usize) {
         .filter(|&k| k >= after_role && t[k].text(text).chars().next().is_some_and(char::is_uppercase))
         .collect();
     let phrase_start = det.map_or(t[items[0]].span.start, |(k, _)| t[k].span.start);
-    let phrase = Span::new(phrase_start, t[last_item].span.end);
+    let phrase = Span::new(phrase_start, last_end);
     let role = roles.last().map(|&(_, r)| r);
     if let (Some(&a), Some(&b)) = (names.first(), names.last()) {
         let org = role == Some(Role::Org) || (det.is_some() && role.is_none());
@@ -336,6 +471,8 @@ fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, usize) {
 /// The sources found so far, joined by name.
 #[derive(Default)]
 pub(crate) struct Entities<'t> {
+    /// Whether the text is German (English plural nouns are told from names).
+    german: bool,
     sources: Vec<Source>,
     /// Persons by surname, organisations by name, vague sources by noun (as written); the
     /// first number is the source id.
@@ -343,6 +480,12 @@ pub(crate) struct Entities<'t> {
     orgs: HashMap<&'t str, (u32, u32)>,
     vague: HashMap<&'t str, (u32, u32)>,
     last_person: Option<usize>,
+    /// The last organisation or group, for *they*.
+    last_group: Option<usize>,
+    /// Sources named only by *I*, *we*, *you* outside quotations, by the pronoun in lower case.
+    own: HashMap<String, usize>,
+    /// The speaker of the quotation being read, for *I*, *we*, *you* inside it.
+    pub(crate) in_quote: Option<usize>,
     /// A person named only by a role (*der Experte*), waiting for a name.
     placeholder: Option<usize>,
     /// Whether each source's name is a real name (not a role phrase).
@@ -361,6 +504,23 @@ impl<'t> Entities<'t> {
         id
     }
 
+    /// No sources yet.
+    pub(crate) fn new(german: bool) -> Self {
+        Entities { german, ..Entities::default() }
+    }
+
+    /// Whether a one-word "name" not known as a surname is an English plural noun that names
+    /// a group (*Forecasters*, *Investigators*), not a person.
+    fn plural_noun(&self, text: &str, name: Span) -> bool {
+        const ENDS: [&str; 9] = ["ers", "ors", "ists", "ants", "ents", "ians", "ics", "ives", "ees"];
+        let w = name.slice(text);
+        !self.german
+            && !w.contains(' ')
+            && w.is_ascii()
+            && ENDS.iter().any(|e| w.ends_with(e))
+            && !self.persons.contains_key(w)
+    }
+
     /// The source a speaker refers to, creating it if needed.
     pub(crate) fn resolve(&mut self, text: &'t str, who: Speaker) -> Option<usize> {
         match who {
@@ -376,16 +536,45 @@ impl<'t> Entities<'t> {
                 self.last_person = Some(id);
                 Some(id)
             }
+            Speaker::Group(span) => {
+                let id = match self.last_group {
+                    Some(id) => {
+                        self.sources[id].mentions.push(span);
+                        id
+                    }
+                    None => self.add(span.slice(text), SourceKind::Unknown, span, false),
+                };
+                self.last_group = Some(id);
+                Some(id)
+            }
+            Speaker::Own(span) => {
+                if let Some(id) = self.in_quote {
+                    self.sources[id].mentions.push(span);
+                    return Some(id);
+                }
+                let key = span.slice(text).to_lowercase();
+                if let Some(&id) = self.own.get(&key) {
+                    self.sources[id].mentions.push(span);
+                    return Some(id);
+                }
+                let id = self.add(span.slice(text), SourceKind::Unknown, span, false);
+                self.own.insert(key, id);
+                Some(id)
+            }
             Speaker::Named { org: true, name, phrase } => {
                 let key = name.slice(text);
                 if let Some(id) = lookup(&self.orgs, key) {
                     self.sources[id].mentions.push(phrase);
+                    self.last_group = Some(id);
                     return Some(id);
                 }
                 let id = self.add(key, SourceKind::Organization, phrase, true);
                 self.orgs.insert(key, (id as u32, 0));
+                self.last_group = Some(id);
                 Some(id)
             }
+            Speaker::Named { org: false, name, phrase } if self.plural_noun(text, name) => self
+                .resolve(text, Speaker::Role { role: RoleKind::Vague, definite: false, phrase, noun: name }),
             Speaker::Named { org: false, name, .. } => {
                 let name_text = name.slice(text);
                 let surname = name_text.rsplit(' ').next().unwrap_or(name_text);
@@ -425,12 +614,14 @@ impl<'t> Entities<'t> {
                 let map = if org { &self.orgs } else { &self.vague };
                 if let Some(id) = lookup(map, key) {
                     self.sources[id].mentions.push(phrase);
+                    self.last_group = Some(id);
                     return Some(id);
                 }
                 let kind = if org { SourceKind::Organization } else { SourceKind::Vague };
                 let id = self.add(phrase.slice(text), kind, phrase, false);
                 let map = if org { &mut self.orgs } else { &mut self.vague };
                 map.insert(key, (id as u32, 0));
+                self.last_group = Some(id);
                 Some(id)
             }
         }

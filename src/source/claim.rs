@@ -1,0 +1,496 @@
+//! Attributions other than direct quotations, read in one stretch of a sentence (the text
+//! between quotations): reported speech (*X sagte, …*, *X said …*, *…, the agency predicted*),
+//! beliefs (*Die USA vermuten, dass …*, *Das Ministerium sieht … als …*), and source markers
+//! (*laut X*, *X zufolge*, *nach Angaben von X*, *wie X mitteilte*, *demnach*; *according to
+//! X*, *citing X*, *as X said*). The cue words are data (`src/lexicon/<lang>/speech.txt`); the
+//! shapes around them (where the speaker and the content stand) are the functions below. Every
+//! search stays inside the stretch, so the cost is linear in it.
+
+use crate::result::AttributionType;
+use crate::text::token::{Token, TokenKind};
+use crate::text::Span;
+
+use super::speaker::{bit, low, np, subject_before, Lexicon, Speaker, SPEECH};
+
+/// Who an attribution names.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Who {
+    /// A speaker phrase in the text.
+    Speaker(Speaker),
+    /// The source of the account in progress (*demnach*).
+    Account,
+}
+
+/// One attribution found in a stretch.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Claim {
+    pub kind: AttributionType,
+    pub cue: Span,
+    pub content: Span,
+    pub who: Who,
+}
+
+const BELIEF: u32 = bit("belief");
+const SAY: u32 = bit("say");
+const BEFORE: u32 = bit("before");
+const AFTER: u32 = bit("after");
+const CARRY: u32 = bit("carry");
+const WIE: u32 = bit("wie") | bit("as");
+const SO: u32 = bit("so");
+const SPLIT: u32 = bit("split") | bit("splitbelief");
+const AUX: u32 = bit("aux");
+const PASSIVE: u32 = bit("passive");
+const DET: u32 = bit("det") | bit("indef");
+const PARTICLE: u32 = bit("particle");
+const NOUN: u32 = bit("noun");
+const KI: u32 = bit("ki") | bit("kii");
+const OBJECT: u32 = bit("object");
+/// Every list that can start a cue.
+pub(crate) const CUES: u32 = SPEECH | BEFORE | AFTER | CARRY | WIE | SO | SPLIT;
+
+/// One stretch of tokens with their lower-case words and list bits.
+struct Stretch<'a> {
+    text: &'a str,
+    t: &'a [Token],
+    lex: &'a Lexicon,
+    lows: Vec<String>,
+    bits: Vec<u32>,
+}
+
+/// Finds the attributions of one stretch, skipping cue tokens in `used` (the frames of direct
+/// quotations).
+pub(crate) fn find(text: &str, t: &[Token], lex: &Lexicon, used: &[Span], out: &mut Vec<Claim>) {
+    let lows: Vec<String> = t.iter().map(|k| low(text, k)).collect();
+    let bits: Vec<u32> = lows.iter().map(|w| lex.bits(w)).collect();
+    if !bits.iter().any(|b| b & CUES != 0) {
+        return;
+    }
+    let s = Stretch { text, t, lex, lows, bits };
+    let first = out.len();
+    for (i, tok) in t.iter().enumerate() {
+        let b = s.bits[i];
+        if b & CUES == 0 || tok.kind != TokenKind::Word || used.contains(&tok.span) {
+            continue;
+        }
+        let found = if b & BEFORE != 0 { s.before(i) } else { None }
+            .or_else(|| if b & AFTER != 0 { s.after(i) } else { None })
+            .or_else(|| if b & CARRY != 0 { s.carry(i) } else { None })
+            .or_else(|| if b & WIE != 0 { s.wie(i) } else { None })
+            .or_else(|| if b & SO != 0 && lex.german { s.so(i) } else { None })
+            .or_else(|| if b & SPLIT != 0 { s.split(i) } else { None })
+            .or_else(|| if b & SPEECH != 0 { s.verb(i) } else { None });
+        if let Some(c) = found {
+            if !c.content.is_empty() && !out[first..].iter().any(|o| o.content == c.content) {
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// The words a German reported clause may start with.
+const COMPLEMENTIZERS: [&str; 9] = ["dass", "ob", "wie", "warum", "wer", "was", "wann", "wo", "weshalb"];
+/// Words that may follow a subject standing after its verb (*said Smith on Monday*).
+const AFTER_SUBJECT: [&str; 10] =
+    ["on", "in", "at", "during", "last", "this", "yesterday", "today", "after", "when"];
+/// Words after an English verb that show it is not followed by a reported clause.
+const NOT_CLAUSE: [&str; 16] = [
+    "about", "of", "to", "so", "for", "with", "into", "by", "after", "before", "during", "through", "in",
+    "at", "up", "out",
+];
+
+impl Stretch<'_> {
+    fn len(&self) -> usize {
+        self.t.len()
+    }
+
+    fn is_break(&self, k: usize) -> bool {
+        self.t[k].clause_break
+    }
+
+    fn tok(&self, k: usize) -> &str {
+        self.t[k].text(self.text)
+    }
+
+    /// The first token of the clause holding `v`.
+    fn clause_start(&self, v: usize) -> usize {
+        (0..v).rev().find(|&k| self.is_break(k)).map_or(0, |k| k + 1)
+    }
+
+    /// The clause break after `v` (or the end).
+    fn clause_end(&self, v: usize) -> usize {
+        (v + 1..self.len()).find(|&k| self.is_break(k)).unwrap_or(self.len())
+    }
+
+    fn words(&self, a: usize, b: usize) -> usize {
+        self.t[a.min(b)..b].iter().filter(|k| k.kind != TokenKind::Punct).count()
+    }
+
+    /// Whether nothing but punctuation follows token `k - 1`.
+    fn ends_at(&self, k: usize) -> bool {
+        self.words(k, self.len()) == 0
+    }
+
+    /// The text of tokens `a..b` without punctuation at either end; empty when it has fewer
+    /// than `min` words.
+    fn content(&self, mut a: usize, mut b: usize, min: usize) -> Span {
+        while a < b && self.t[a].kind == TokenKind::Punct {
+            a += 1;
+        }
+        while b > a && self.t[b - 1].kind == TokenKind::Punct {
+            b -= 1;
+        }
+        if a >= b || self.words(a, b) < min {
+            return Span::new(0, 0);
+        }
+        Span::new(self.t[a].span.start, self.t[b - 1].span.end)
+    }
+
+    fn claim(&self, kind: AttributionType, cue: Span, content: Span, who: Who) -> Option<Claim> {
+        (!content.is_empty()).then_some(Claim { kind, cue, content, who })
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.t[a].span.start, self.t[b].span.end)
+    }
+
+    fn lower_initial(&self, k: usize) -> bool {
+        self.tok(k).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// A speaker phrase at `k` (with `n > 0` tokens) that ends before `end`.
+    fn np_at(&self, k: usize, end: usize) -> Option<(Speaker, usize)> {
+        if k >= end {
+            return None;
+        }
+        match np(self.text, &self.t[k..end], self.lex) {
+            (Some(sp), n) if n > 0 => Some((sp, n)),
+            _ => None,
+        }
+    }
+
+    /// The longest speaker phrase that ends exactly at `end`, starting at or after `from`, not
+    /// right after a preposition (*for X* in *a spokesman for X*).
+    fn np_ending(&self, from: usize, end: usize) -> Option<(Speaker, usize)> {
+        (from..end).find_map(|k| {
+            if k > from && self.bits[k - 1] & bit("stop") != 0 && !self.lex.german {
+                return None;
+            }
+            match np(self.text, &self.t[k..end], self.lex) {
+                (Some(sp), n) if n == end - k => Some((sp, k)),
+                _ => None,
+            }
+        })
+    }
+
+    /// Whether the reported clause `a..` reads as one: a complementizer first, or a verb in
+    /// Konjunktiv (German).
+    fn reported_clause(&self, a: usize) -> bool {
+        let a = (a..self.len()).find(|&k| self.t[k].kind != TokenKind::Punct).unwrap_or(self.len());
+        a < self.len()
+            && (COMPLEMENTIZERS.contains(&self.lows[a].as_str())
+                || (a..self.len()).any(|k| self.bits[k] & KI != 0 && self.lower_initial(k)))
+    }
+
+    /// The subject of a German clause whose finite verb is `fin`: the phrase before it filling
+    /// the clause's first place, else the phrase right after it; with `after` whether it
+    /// follows the verb and the token after it.
+    fn german_subject(&self, c0: usize, fin: usize, c1: usize) -> Option<(Speaker, bool, usize)> {
+        if fin > c0 {
+            if let Some((sp, n)) = self.np_at(c0, fin) {
+                if n == fin - c0 {
+                    return Some((sp, false, fin + 1));
+                }
+            }
+            return self.np_at(fin + 1, c1).map(|(sp, n)| (sp, true, fin + 1 + n));
+        }
+        let after = self.np_at(fin + 1, c1);
+        let before = || subject_before(self.text, &self.t[..fin], self.lex);
+        match after {
+            // *…, Dr. Malte Ösér, kündigte eine Prüfung an*: the phrase after the verb is its
+            // object when the clause goes on after it and a subject stands before.
+            Some((sp, n)) if fin + 1 + n >= c1 || self.bits[fin + 1 + n] & bit("stop") != 0 => {
+                match before() {
+                    Some(b) if fin + 1 + n < c1 && self.bits[c1 - 1] & PARTICLE != 0 => {
+                        Some((b, false, fin + 1))
+                    }
+                    _ => Some((sp, true, fin + 1 + n)),
+                }
+            }
+            Some((sp, n)) => match before() {
+                Some(b) => Some((b, false, fin + 1)),
+                None => Some((sp, true, fin + 1 + n)),
+            },
+            None => before().map(|sp| (sp, false, fin + 1)),
+        }
+    }
+
+    /// The subject of an English verb at `v`: the phrase before it (auxiliaries and adverbs in
+    /// between skipped), else the phrase after it (*said Smith*).
+    fn english_subject(&self, c0: usize, v: usize, c1: usize) -> Option<(Speaker, bool, usize)> {
+        let mut j = v;
+        while j > c0 && (self.bits[j - 1] & AUX != 0 || self.lows[j - 1].ends_with("ly")) {
+            j -= 1;
+        }
+        if j > c0 {
+            if let Some((sp, _)) = self.np_ending(c0, j) {
+                return Some((sp, false, v + 1));
+            }
+        }
+        if let Some((sp, n)) = self.np_at(v + 1, c1) {
+            // *said Smith*, *said the spokesman on Monday*, not *said the deal was off*.
+            let e = v + 1 + n;
+            if e >= c1 || AFTER_SUBJECT.contains(&self.lows[e].as_str()) {
+                return Some((sp, true, e));
+            }
+        }
+        if j == c0 && c0 > 0 {
+            return subject_before(self.text, &self.t[..c0], self.lex).map(|sp| (sp, false, v + 1));
+        }
+        None
+    }
+
+    /// A frame after or inside its content (*…, sagte Weber.*, *The repairs, Reed said, will
+    /// take a year.*): the content before the frame's clause, or the whole stretch.
+    fn framed(&self, c0: usize, rest: usize) -> Option<Span> {
+        if c0 == 0 {
+            return None;
+        }
+        if self.ends_at(rest) {
+            return Some(self.content(0, c0 - 1, 2));
+        }
+        let c1 = self.clause_end(rest.saturating_sub(1));
+        if c1 < self.len() && self.tok(c1) == "," && self.tok(c0 - 1) == "," {
+            return Some(self.content(0, self.len(), 3));
+        }
+        None
+    }
+
+    /// A speech or belief verb.
+    fn verb(&self, v: usize) -> Option<Claim> {
+        let b = self.bits[v];
+        let kind = if b & BELIEF != 0 { AttributionType::Belief } else { AttributionType::Indirect };
+        let cue = self.t[v].span;
+        if v > 0 && !self.lower_initial(v) {
+            return None;
+        }
+        if v > 0 && (self.bits[v - 1] & (PASSIVE | DET) != 0 || self.lows[v - 1] == "to") {
+            return None;
+        }
+        let c0 = self.clause_start(v);
+        let c1 = self.clause_end(v);
+        if self.lex.german {
+            let aux = (c0..v).find(|&k| self.bits[k] & AUX != 0 && self.lower_initial(k));
+            let fin = aux.unwrap_or(v);
+            let (who, after, rest) = self.german_subject(c0, fin, c1)?;
+            let rest = if aux.is_some() { rest.max(v + 1) } else { rest };
+            if after && c0 > 0 {
+                let content = self.framed(c0, rest)?;
+                return self.claim(kind, cue, content, Who::Speaker(who));
+            }
+            // The reported clause after a comma or colon ending the verb's clause.
+            if c1 + 1 < self.len() && matches!(self.tok(c1), "," | ":") {
+                if c1 > v + 1 && self.bits[c1 - 1] & PARTICLE != 0 && self.lower_initial(c1 - 1) {
+                    return None;
+                }
+                if !self.reported_clause(c1 + 1) {
+                    return None;
+                }
+                let content = self.content(c1 + 1, self.len(), 2);
+                return self.claim(kind, cue, content, Who::Speaker(who));
+            }
+            if !after && c0 > 0 && self.ends_at(v + 1) {
+                let content = self.content(0, c0 - 1, 2);
+                return self.claim(kind, cue, content, Who::Speaker(who));
+            }
+            return None;
+        }
+        let (who, after, rest) = self.english_subject(c0, v, c1)?;
+        if after && c0 > 0 {
+            let content = self.framed(c0, rest)?;
+            return self.claim(kind, cue, content, Who::Speaker(who));
+        }
+        if c0 > 0 && rest >= c1 {
+            if let Some(content) = self.framed(c0, rest) {
+                return self.claim(kind, cue, content, Who::Speaker(who));
+            }
+        }
+        // *said on Monday that …*
+        let limit = c1.min(rest + 12);
+        if let Some(k) = (rest..limit).find(|&k| self.lows[k] == "that") {
+            let content = self.content(k, self.len(), 3);
+            return self.claim(kind, cue, content, Who::Speaker(who));
+        }
+        if c1 < self.len() && self.tok(c1) == ":" {
+            let content = self.content(c1 + 1, self.len(), 3);
+            return self.claim(kind, cue, content, Who::Speaker(who));
+        }
+        if b & (SAY | BELIEF) != 0 && rest < c1 {
+            let mut k = rest;
+            // *told reporters …*, *told the BBC …*
+            if self.lows[v].starts_with("tel") || self.lows[v] == "told" {
+                if self.bits[k] & OBJECT != 0 {
+                    k += 1;
+                } else if let Some((_, n)) = self.np_at(k, c1) {
+                    k += n;
+                }
+            }
+            if k >= self.len() || NOT_CLAUSE.contains(&self.lows[k].as_str()) {
+                return None;
+            }
+            let content = self.content(k, self.len(), 3);
+            return self.claim(kind, cue, content, Who::Speaker(who));
+        }
+        None
+    }
+
+    /// A separable verb with its particle: *teilte … mit*, *gehen davon aus*, *sieht … als*.
+    fn split(&self, v: usize) -> Option<Claim> {
+        if v > 0 && !self.lower_initial(v) {
+            return None;
+        }
+        let c0 = self.clause_start(v);
+        let c1 = self.clause_end(v);
+        for m in self.lex.multi(&self.lows[v]) {
+            let belief = 1u32 << m.key == bit("splitbelief");
+            if 1u32 << m.key != bit("split") && !belief {
+                continue;
+            }
+            let kind = if belief { AttributionType::Belief } else { AttributionType::Indirect };
+            let n = m.rest.len();
+            let at = |k: usize| k + n <= c1 && (0..n).all(|j| self.lows[k + j] == m.rest[j]);
+            let p = if m.anywhere {
+                (v + 1..c1).find(|&k| at(k))
+            } else {
+                c1.checked_sub(n).filter(|&k| k > v && at(k))
+            };
+            let Some(p) = p else { continue };
+            let (who, after, rest) = self.german_subject(c0, v, c1)?;
+            if m.anywhere {
+                let content = self.content(rest.max(v + 1), self.len(), 3);
+                return self.claim(kind, self.t[v].span, content, Who::Speaker(who));
+            }
+            let cue = self.span(v, p + n - 1);
+            if c1 + 1 < self.len() && matches!(self.tok(c1), "," | ":") {
+                if belief && !self.reported_clause(c1 + 1) {
+                    return None;
+                }
+                let content = self.content(c1 + 1, self.len(), 2);
+                return self.claim(kind, cue, content, Who::Speaker(who));
+            }
+            if after && c0 > 0 && self.ends_at(c1) {
+                let content = self.content(0, c0 - 1, 2);
+                return self.claim(kind, cue, content, Who::Speaker(who));
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The content of a source marker phrase `a..b`: what follows it when it opens the
+    /// stretch, what precedes it when it closes it, else the whole stretch.
+    fn around(&self, a: usize, b: usize) -> Span {
+        let opens = a == 0 || (a == 1 && self.t[0].kind == TokenKind::Word && self.bits[0] & DET == 0);
+        if opens && !self.ends_at(b) {
+            return self.content(b, self.len(), 2);
+        }
+        if self.ends_at(b) {
+            return self.content(0, a, 2);
+        }
+        self.content(0, self.len(), 3)
+    }
+
+    /// *laut X*, *nach Angaben von X*, *aus Sicht von X*, *according to X*, *citing X*.
+    fn before(&self, i: usize) -> Option<Claim> {
+        let multi: Vec<_> =
+            self.lex.multi(&self.lows[i]).iter().filter(|m| 1u32 << m.key == BEFORE).collect();
+        let mut k = i + 1;
+        if !multi.is_empty() {
+            let m = multi.iter().find(|m| {
+                let n = m.rest.len();
+                i + n < self.len() && (0..n).all(|j| self.lows[i + 1 + j] == m.rest[j])
+            })?;
+            k += m.rest.len();
+        }
+        // *laut Angaben der Polizei*: the noun between the marker and its source.
+        if k + 1 < self.len()
+            && self.bits[k] & NOUN != 0
+            && (self.bits[k + 1] & DET != 0 || matches!(self.lows[k + 1].as_str(), "von" | "vom" | "of"))
+        {
+            k += 1;
+        }
+        let cue = self.span(i, k - 1);
+        if k < self.len() && matches!(self.lows[k].as_str(), "von" | "vom") {
+            k += 1;
+        }
+        let (who, n) = self.np_at(k, self.len())?;
+        if matches!(who, Speaker::Own(_)) {
+            return None;
+        }
+        let content = self.around(i, k + n);
+        self.claim(AttributionType::AccordingTo, cue, content, Who::Speaker(who))
+    }
+
+    /// *X zufolge*, *den Angaben der Polizei zufolge*.
+    fn after(&self, i: usize) -> Option<Claim> {
+        let c0 = self.clause_start(i);
+        let (who, k) = self.np_ending(c0, i)?;
+        // The phrase opens with the nouns before the source (*Den Angaben*).
+        let start =
+            if (c0..k).all(|j| self.bits[j] & (DET | NOUN) != 0 || !self.lower_initial(j)) { c0 } else { k };
+        let content = self.around(start, i + 1);
+        self.claim(AttributionType::AccordingTo, self.t[i].span, content, Who::Speaker(who))
+    }
+
+    /// *Demnach …*: the source of the account in progress.
+    fn carry(&self, i: usize) -> Option<Claim> {
+        if i != 0 {
+            return None;
+        }
+        let content = self.content(1, self.len(), 3);
+        self.claim(AttributionType::AccordingTo, self.t[i].span, content, Who::Account)
+    }
+
+    /// *Wie die Polizei mitteilte, …*, *…, wie X sagte.*, *As the mayor said, …*.
+    fn wie(&self, i: usize) -> Option<Claim> {
+        if i > 0 && self.tok(i - 1) != "," {
+            return None;
+        }
+        let (who, n) = self.np_at(i + 1, self.len())?;
+        let c1 = self.clause_end(i);
+        let j = i + 1 + n;
+        if j >= c1 {
+            return None;
+        }
+        let verb = if self.lex.german {
+            (c1 > j && self.bits[c1 - 1] & SPEECH != 0).then_some(c1 - 1)
+        } else {
+            let mut v = j;
+            while v < c1 && self.bits[v] & AUX != 0 {
+                v += 1;
+            }
+            (v < c1 && self.bits[v] & SPEECH != 0).then_some(v)
+        }?;
+        let cue = self.span(i, verb);
+        let content = if i == 0 && c1 < self.len() && self.tok(c1) == "," {
+            self.content(c1 + 1, self.len(), 2)
+        } else if i > 0 && self.ends_at(c1) {
+            self.content(0, i - 1, 2)
+        } else {
+            return None;
+        };
+        self.claim(AttributionType::AccordingTo, cue, content, Who::Speaker(who))
+    }
+
+    /// *…, so der Minister.* after reported speech.
+    fn so(&self, i: usize) -> Option<Claim> {
+        if i == 0 || self.tok(i - 1) != "," {
+            return None;
+        }
+        let (who, n) = self.np_at(i + 1, self.len())?;
+        if !self.ends_at(i + 1 + n) {
+            return None;
+        }
+        let content = self.content(0, i - 1, 2);
+        self.claim(AttributionType::Indirect, self.t[i].span, content, Who::Speaker(who))
+    }
+}
