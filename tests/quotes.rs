@@ -6,7 +6,7 @@
 use hedgemark::{analyze, Analysis, AttributionType, Language, Options};
 
 /// The keys of the speech files whose entries are cues and need examples.
-const CUES: [&str; 14] = [
+const CUES: [&str; 15] = [
     "verb",
     "say",
     "belief",
@@ -21,6 +21,7 @@ const CUES: [&str; 14] = [
     "ki",
     "kii",
     "group",
+    "stance",
 ];
 
 fn source_name(a: &Analysis, source: Option<usize>) -> &str {

@@ -10,7 +10,7 @@ use crate::result::AttributionType;
 use crate::text::token::{Token, TokenKind};
 use crate::text::Span;
 
-use super::speaker::{bit, low, np, subject_before, Lexicon, Speaker, SPEECH};
+use super::speaker::{bit, low, np, subject_before, Lexicon, RoleKind, Speaker, SPEECH};
 
 /// Who an attribution names.
 #[derive(Clone, Copy, Debug)]
@@ -32,6 +32,7 @@ pub(crate) struct Claim {
 
 const BELIEF: u32 = bit("belief");
 const SAY: u32 = bit("say");
+const STANCE: u32 = bit("stance");
 const BEFORE: u32 = bit("before");
 const AFTER: u32 = bit("after");
 const CARRY: u32 = bit("carry");
@@ -47,6 +48,23 @@ const KI: u32 = bit("ki") | bit("kii");
 const OBJECT: u32 = bit("object");
 /// Every list that can start a cue.
 pub(crate) const CUES: u32 = SPEECH | BEFORE | AFTER | CARRY | WIE | SO | SPLIT;
+
+/// The speaker of a speech verb that frames nothing found (*Hajduk kritisierte die Pläne.*):
+/// the source of an account that may follow in Konjunktiv I.
+pub(crate) fn frame_speaker(text: &str, t: &[Token], lex: &Lexicon, used: &[Span]) -> Option<Speaker> {
+    let lows: Vec<String> = t.iter().map(|k| low(text, k)).collect();
+    let bits: Vec<u32> = lows.iter().map(|w| lex.bits(w)).collect();
+    let s = Stretch { text, t, lex, lows, bits };
+    let v = (0..t.len()).find(|&v| {
+        s.bits[v] & SPEECH != 0
+            && t[v].kind == TokenKind::Word
+            && !used.contains(&t[v].span)
+            && s.lower_initial(v)
+    })?;
+    let (c0, c1) = (s.clause_start(v), s.clause_end(v));
+    let aux = (c0..v).find(|&k| s.bits[k] & AUX != 0 && s.lower_initial(k));
+    s.german_subject(c0, aux.unwrap_or(v), c1).map(|(sp, _, _)| sp)
+}
 
 /// One stretch of tokens with their lower-case words and list bits.
 struct Stretch<'a> {
@@ -89,6 +107,13 @@ pub(crate) fn find(text: &str, t: &[Token], lex: &Lexicon, used: &[Span], out: &
 
 /// The words a German reported clause may start with.
 const COMPLEMENTIZERS: [&str; 9] = ["dass", "ob", "wie", "warum", "wer", "was", "wann", "wo", "weshalb"];
+/// Words that may open a clause before its subject.
+const OPENERS: [&str; 10] = ["but", "and", "so", "yet", "still", "meanwhile", "now", "or", "then", "instead"];
+/// Prepositions: a phrase right after one is not a subject (*a spokesman for X*).
+const PREPOSITIONS: [&str; 22] = [
+    "of", "for", "at", "from", "with", "to", "in", "on", "by", "about", "against", "von", "vom", "für",
+    "bei", "mit", "aus", "zu", "zum", "zur", "gegen", "über",
+];
 /// Words that may follow a subject standing after its verb (*said Smith on Monday*).
 const AFTER_SUBJECT: [&str; 10] =
     ["on", "in", "at", "during", "last", "this", "yesterday", "today", "after", "when"];
@@ -172,7 +197,7 @@ impl Stretch<'_> {
     /// right after a preposition (*for X* in *a spokesman for X*).
     fn np_ending(&self, from: usize, end: usize) -> Option<(Speaker, usize)> {
         (from..end).find_map(|k| {
-            if k > from && self.bits[k - 1] & bit("stop") != 0 && !self.lex.german {
+            if k > from && PREPOSITIONS.contains(&self.lows[k - 1].as_str()) {
                 return None;
             }
             match np(self.text, &self.t[k..end], self.lex) {
@@ -227,6 +252,14 @@ impl Stretch<'_> {
     /// The subject of an English verb at `v`: the phrase before it (auxiliaries and adverbs in
     /// between skipped), else the phrase after it (*said Smith*).
     fn english_subject(&self, c0: usize, v: usize, c1: usize) -> Option<(Speaker, bool, usize)> {
+        if v > 0 && self.tok(v - 1) == "," && self.lows[v].ends_with("ing") {
+            // *…, saying …*: the subject of the sentence.
+            let mut k = 0;
+            while k < v && OPENERS.contains(&self.lows[k].as_str()) {
+                k += 1;
+            }
+            return self.np_at(k, v).map(|(sp, _)| (sp, false, v + 1));
+        }
         let mut j = v;
         while j > c0 && (self.bits[j - 1] & AUX != 0 || self.lows[j - 1].ends_with("ly")) {
             j -= 1;
@@ -246,6 +279,32 @@ impl Stretch<'_> {
         if j == c0 && c0 > 0 {
             return subject_before(self.text, &self.t[..c0], self.lex).map(|sp| (sp, false, v + 1));
         }
+        if j > c0 {
+            // The phrase opening the clause, with what follows it (*A spokesman for the buyer
+            // said*, *donors said*).
+            let mut k = c0;
+            while k < j && OPENERS.contains(&self.lows[k].as_str()) {
+                k += 1;
+            }
+            if (k..j).any(|x| self.bits[x] & (SPEECH | AUX | PASSIVE) != 0) {
+                return None;
+            }
+            if let Some((sp, _)) = self.np_at(k, j) {
+                return Some((sp, false, v + 1));
+            }
+            let words = self.words(k, j);
+            if (1..=4).contains(&words)
+                && (k..j).all(|x| self.lower_initial(x) || self.t[x].kind == TokenKind::Punct)
+            {
+                let phrase = Span::new(self.t[k].span.start, self.t[j - 1].span.end);
+                let noun = self.t[j - 1].span;
+                return Some((
+                    Speaker::Role { role: RoleKind::Vague, definite: false, phrase, noun },
+                    false,
+                    v + 1,
+                ));
+            }
+        }
         None
     }
 
@@ -255,7 +314,7 @@ impl Stretch<'_> {
         if c0 == 0 {
             return None;
         }
-        if self.ends_at(rest) {
+        if self.ends_at(rest) || self.trailing_phrase(rest) {
             return Some(self.content(0, c0 - 1, 2));
         }
         let c1 = self.clause_end(rest.saturating_sub(1));
@@ -263,6 +322,17 @@ impl Stretch<'_> {
             return Some(self.content(0, self.len(), 3));
         }
         None
+    }
+
+    /// Whether tokens `k..` are only a phrase of place, time or manner up to the end (*in a
+    /// video message*, *am Montag in Berlin*), without another clause.
+    fn trailing_phrase(&self, k: usize) -> bool {
+        k < self.len()
+            && (PREPOSITIONS.contains(&self.lows[k].as_str())
+                || AFTER_SUBJECT.contains(&self.lows[k].as_str())
+                || matches!(self.lows[k].as_str(), "am" | "im" | "gestern" | "heute" | "laut"))
+            && !(k..self.len()).any(|x| self.is_break(x) && !self.ends_at(x))
+            && !(k..self.len()).any(|x| self.bits[x] & SPEECH != 0 || self.lows[x] == "that")
     }
 
     /// A speech or belief verb.
@@ -304,12 +374,24 @@ impl Stretch<'_> {
             }
             return None;
         }
-        let (who, after, rest) = self.english_subject(c0, v, c1)?;
+        let (who, after, rest) = match self.english_subject(c0, v, c1) {
+            Some(found) => found,
+            // *…, but said she should …*: reported speech whose speaker is not at hand.
+            None if b & SAY != 0 && c0 == 0 => (Speaker::Nobody, false, v + 1),
+            None => return None,
+        };
+        if b & STANCE != 0 && b & (SAY | BELIEF) == 0 && !after {
+            // *Cruz blasted Rubio for …*: the stance taken, to the end of the clause.
+            let content = self.content(rest, c1, 2);
+            if !content.is_empty() {
+                return self.claim(kind, cue, content, Who::Speaker(who));
+            }
+        }
         if after && c0 > 0 {
             let content = self.framed(c0, rest)?;
             return self.claim(kind, cue, content, Who::Speaker(who));
         }
-        if c0 > 0 && rest >= c1 {
+        if c0 > 0 && (rest >= c1 || self.trailing_phrase(rest)) {
             if let Some(content) = self.framed(c0, rest) {
                 return self.claim(kind, cue, content, Who::Speaker(who));
             }

@@ -37,6 +37,9 @@ struct Pass<'t> {
     last: Option<(usize, usize)>,
     /// The source of the account in progress: the last attribution's source.
     account: Option<usize>,
+    /// A speaker framed by a speech verb after the last attribution, not yet resolved: the
+    /// account's source if Konjunktiv I follows.
+    pending: Option<Speaker>,
     /// The last sentence with an attribution.
     attributed: Option<usize>,
     /// The cue spans of direct quotations (not read again as reported speech).
@@ -62,6 +65,7 @@ pub(crate) fn attribute(
         toks: Vec::new(),
         last: None,
         account: None,
+        pending: None,
         attributed: None,
         used: Vec::new(),
         direct: Vec::new(),
@@ -163,6 +167,7 @@ impl Pass<'_> {
         self.direct.push((content, source));
         if source.is_some() {
             self.account = source;
+            self.pending = None;
         }
         self.attributed = Some(sentence);
         self.out.push(Attribution { kind: AttributionType::Direct, source, cue, content, sentence });
@@ -197,6 +202,7 @@ impl Pass<'_> {
                 };
                 if source.is_some() && q.is_none() {
                     self.account = source;
+                    self.pending = None;
                 }
                 self.out.push(Attribution {
                     kind: c.kind,
@@ -210,6 +216,14 @@ impl Pass<'_> {
         }
         let own = self.out.len() > before;
         if !own && lex.german {
+            if let Some(&(a, b, _)) = stretches.iter().find(|s| s.2.is_none()) {
+                if let Some(sp) = claim::frame_speaker(text, &toks[a..b], lex, &self.used) {
+                    self.pending = Some(sp);
+                    self.attributed = Some(si);
+                    self.toks = toks;
+                    return;
+                }
+            }
             // Konjunktiv I: the account of the last source goes on.
             let chain = si > 0 && self.attributed == Some(si - 1);
             'stretch: for &(a, b, q) in &stretches {
@@ -224,7 +238,8 @@ impl Pass<'_> {
                     let bits = lex.bits(t.text(text));
                     let ki = bits & bit("ki") != 0
                         || (chain && bits & bit("kii") != 0)
-                        || (self.account.is_some() && weak_ki(text, lex, &toks[a..b], k - a));
+                        || ((self.account.is_some() || self.pending.is_some())
+                            && weak_ki(text, lex, &toks[a..b], k - a));
                     let first_person = k > a && matches!(toks[k - 1].text(text), "ich" | "Ich");
                     if !ki || first_person {
                         continue;
@@ -232,6 +247,9 @@ impl Pass<'_> {
                     let content = trim_tokens(text, &toks[a..b]);
                     if content.is_empty() {
                         break 'stretch;
+                    }
+                    if let Some(sp) = self.pending.take() {
+                        self.account = self.ents.resolve(text, sp).or(self.account);
                     }
                     self.out.push(Attribution {
                         kind: AttributionType::Indirect,

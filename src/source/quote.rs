@@ -1,6 +1,7 @@
 //! Pairs quotation marks into quotations, in one pass over the text.
 //!
-//! Styles: „…“ ‚…‘ »…« «…» ›…‹ “…” ‘…’ and straight "…". Straight marks (and the English
+//! Styles: „…“ ‚…‘ »…« «…» ›…‹ “…” ‘…’ and straight "…" (also written as two apostrophes,
+//! ''…''). Straight marks (and the English
 //! single marks, which double as apostrophes) pair by position: an opening mark follows white
 //! space, the start of the text or an opening bracket; a closing mark comes before white space,
 //! punctuation or the end. While a quotation is open, marks of other styles are ignored (a nested
@@ -94,8 +95,16 @@ pub(crate) fn find(text: &str) -> Vec<Quote> {
     let mut newlines = 0usize; // line breaks since the last non-space character
     let mut prev: Option<char> = None;
     let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    while let Some((i, mut c)) = chars.next() {
+        let mut next = chars.peek().map(|&(_, n)| n);
+        let mut width = c.len_utf8();
+        if c == '\'' && next == Some('\'') {
+            // Two apostrophes stand for a straight double mark (''…'').
+            chars.next();
+            next = chars.peek().map(|&(_, n)| n);
+            c = '"';
+            width = 2;
+        }
         if c.is_whitespace() {
             if c == '\n' || c == '\u{2029}' {
                 newlines += 1;
@@ -103,7 +112,7 @@ pub(crate) fn find(text: &str) -> Vec<Quote> {
             prev = Some(c);
             continue;
         }
-        let span = Span::new(i, i + c.len_utf8());
+        let span = Span::new(i, i + width);
         if newlines >= 2 {
             para += 1;
             if let Some((style, _, _)) = open {
@@ -157,6 +166,7 @@ mod tests {
     #[test]
     fn styles() {
         assert_eq!(contents("„a“ ‚b‘ »c« «d» ›e‹ “f” \"g\""), ["a", "b", "c", "d", "e", "f", "g"]);
+        assert_eq!(contents("''It is late,'' she said, ''and cold.''"), ["It is late,", "and cold."]);
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub(crate) struct Multi {
 }
 
 /// The lists of a speech file, in the order of their bits.
-pub(crate) const KEYS: [&str; 29] = [
+pub(crate) const KEYS: [&str; 30] = [
     "verb",
     "so",
     "det",
@@ -67,6 +67,7 @@ pub(crate) const KEYS: [&str; 29] = [
     "split",
     "splitbelief",
     "kinot",
+    "stance",
 ];
 
 /// The bit of one list of [`KEYS`].
@@ -97,7 +98,7 @@ const fn const_eq(a: &str, b: &str) -> bool {
 }
 
 /// Verbs that frame a quotation or report speech or belief.
-pub(crate) const SPEECH: u32 = bit("verb") | bit("say") | bit("belief");
+pub(crate) const SPEECH: u32 = bit("verb") | bit("say") | bit("belief") | bit("stance");
 
 const DE: &str = include_str!("../lexicon/de/speech.txt");
 const EN: &str = include_str!("../lexicon/en/speech.txt");
@@ -238,7 +239,7 @@ pub(crate) fn is(text: &str, t: &Token, s: &str) -> bool {
 
 fn ends_clause(text: &str, t: &Token) -> bool {
     matches!(t.text(text), "." | "!" | "?" | ":" | ";" | "…")
-        || t.text(text).chars().all(|c| "„“”\"»«›‹‚‘’".contains(c))
+        || t.text(text).chars().all(|c| "„“”\"»«›‹‚‘’'".contains(c))
 }
 
 /// Whether token `k` ends the clause, a period after a title (*Dr.*) excepted.
@@ -291,7 +292,11 @@ pub(crate) fn before(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span,
     let s = (0..body.len()).rev().find(|&k| ends_at(text, body, k, lex)).map_or(0, |k| k + 1);
     let s = body.iter().rposition(|t| t.after_newline).map_or(s, |k| k.max(s));
     let t = &body[s..];
-    let v = t.iter().rposition(|x| is_word(x) && lex.bits(&low(text, x)) & SPEECH != 0)?;
+    let Some(v) = t.iter().rposition(|x| is_word(x) && lex.bits(&low(text, x)) & SPEECH != 0) else {
+        // No speech verb before the colon: the clause's subject (*Bundesinnenminister
+        // Schäuble: „…“*, *Hier sparte der Bundespräsident nicht mit Kritik: „…“*).
+        return if colon { clause_subject(text, t, lex).map(|sp| (last.span, sp)) } else { None };
+    };
     if !colon && t.len() - v > 4 {
         return None;
     }
@@ -299,7 +304,8 @@ pub(crate) fn before(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span,
     let rest = &t[v + 1..];
     if !rest.is_empty() {
         if let (Some(sp), n) = np(text, rest, lex) {
-            if n == rest.len() {
+            // *erklärte er zu einem Projekt:*: the speaker, then a phrase of place or topic.
+            if n == rest.len() || (colon && lex.has("stop", &low(text, &rest[n]))) {
                 return Some((cue, sp));
             }
         }
@@ -308,6 +314,29 @@ pub(crate) fn before(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span,
         return Some((cue, sp));
     }
     colon.then_some((cue, Speaker::Nobody))
+}
+
+/// The subject of a clause: a whole speaker phrase, the phrase opening it before a verb, or
+/// (German, verb second) the phrase right after its first verb.
+pub(crate) fn clause_subject(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
+    if t.is_empty() || t.iter().any(|x| x.clause_break) {
+        return None;
+    }
+    if let (Some(sp), n) = np(text, t, lex) {
+        if n == t.len() || t[n].text(text).starts_with(char::is_lowercase) {
+            return Some(sp);
+        }
+    }
+    if !lex.german {
+        return None;
+    }
+    let v = (1..t.len()).find(|&k| is_word(&t[k]) && t[k].text(text).starts_with(char::is_lowercase))?;
+    match np(text, &t[v + 1..], lex) {
+        (Some(sp @ (Speaker::Named { .. } | Speaker::Role { .. } | Speaker::Pronoun(_))), n) if n > 0 => {
+            Some(sp)
+        }
+        _ => None,
+    }
 }
 
 /// A speech verb earlier in the sentence of a quotation that is not framed by it, with its
@@ -411,6 +440,41 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
         }
         i += 1;
     }
+    // German: a genitive or *von* phrase after the noun belongs to the phrase (*der Sprecher
+    // des Ministeriums*, *Der Informationsminister des Südsudans*), not to its name.
+    let mut tail: Option<usize> = None;
+    // (Not after *Angaben*, *Berichten*: there the genitive is the source itself.)
+    let noun_last = items.last().is_some_and(|&k| {
+        t[k].text(text).starts_with(char::is_uppercase)
+            && !lex.has("noun", &low(text, &t[k]))
+            && lex.role(&low(text, &t[k])).is_some_and(|r| r != Role::Vague)
+    });
+    if lex.german && noun_last && i < t.len() {
+        let w = low(text, &t[i]);
+        if matches!(w.as_str(), "des" | "der" | "von" | "vom") {
+            let mut k = i + 1;
+            // Adjectives only (*des zuständigen Ministeriums*).
+            while k < t.len()
+                && is_word(&t[k])
+                && t[k].text(text).starts_with(char::is_lowercase)
+                && ["e", "en", "er", "es", "em"].iter().any(|e| t[k].text(text).ends_with(e))
+                && !lex.function_word(&low(text, &t[k]))
+            {
+                k += 1;
+            }
+            let first = k;
+            while k < t.len()
+                && is_word(&t[k])
+                && t[k].text(text).starts_with(char::is_uppercase)
+                && !lex.function_word(&low(text, &t[k]))
+            {
+                k += 1;
+            }
+            if k > first {
+                tail = Some(k);
+            }
+        }
+    }
     if lex.german {
         // A German phrase ends in its noun: lower-case words after the last capital are not in it.
         let before = items.len();
@@ -442,6 +506,10 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
         .collect();
     let phrase_start = det.map_or(t[items[0]].span.start, |(k, _)| t[k].span.start);
     let phrase = Span::new(phrase_start, last_end);
+    let (phrase, i) = match tail {
+        Some(k) if last_end == t[last_item].span.end => (Span::new(phrase_start, t[k - 1].span.end), k),
+        _ => (phrase, i),
+    };
     let role = roles.last().map(|&(_, r)| r);
     if let (Some(&a), Some(&b)) = (names.first(), names.last()) {
         let org = role == Some(Role::Org) || (det.is_some() && role.is_none());
