@@ -84,7 +84,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let language = options.language.unwrap_or_else(|| text::language::detect(text));
     let sentences = text::sentence::split(text, language);
     let hedges = hedge::detect(text, &sentences, language);
-    let (sources, attributions) = source::attribute(text, &sentences, language);
+    let (sources, attributions) = source::attribute(text, &sentences, &hedges, language);
     let mut analysis =
         Analysis { language, sentences, hedges, sources, attributions, stats: Stats::default() };
     analysis.count();

@@ -10,7 +10,7 @@ use crate::result::AttributionType;
 use crate::text::token::{Token, TokenKind};
 use crate::text::Span;
 
-use super::speaker::{bit, low, np, subject_before, Lexicon, RoleKind, Speaker, SPEECH};
+use super::speaker::{bit, clause_subject, low, np, subject_before, Lexicon, RoleKind, Speaker, SPEECH};
 
 /// Who an attribution names.
 #[derive(Clone, Copy, Debug)]
@@ -48,6 +48,18 @@ const KI: u32 = bit("ki") | bit("kii");
 const OBJECT: u32 = bit("object");
 /// Every list that can start a cue.
 pub(crate) const CUES: u32 = SPEECH | BEFORE | AFTER | CARRY | WIE | SO | SPLIT;
+
+/// The subject of a stretch's first clause when it names a person or an institution (not a
+/// pronoun, not a thing): who a Konjunktiv I later in the sentence, or in the next ones,
+/// most likely reports.
+pub(crate) fn person_subject(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
+    let end = t.iter().position(|x| x.clause_break).unwrap_or(t.len());
+    match clause_subject(text, &t[..end], lex)? {
+        sp @ (Speaker::Named { org: false, .. }
+        | Speaker::Role { role: RoleKind::Person | RoleKind::Org, definite: true, .. }) => Some(sp),
+        _ => None,
+    }
+}
 
 /// The speaker of a speech verb that frames nothing found (*Hajduk kritisierte die Pläne.*):
 /// the source of an account that may follow in Konjunktiv I.
@@ -362,14 +374,23 @@ impl Stretch<'_> {
                 if c1 > v + 1 && self.bits[c1 - 1] & PARTICLE != 0 && self.lower_initial(c1 - 1) {
                     return None;
                 }
-                if !self.reported_clause(c1 + 1) {
-                    return None;
+                // Belief and stance verbs need a reported clause; speech verbs report whatever
+                // follows them (*sagte Köhler, sie müssten …*).
+                if b & bit("verb") == 0 || b & (BELIEF | STANCE) != 0 {
+                    if !self.reported_clause(c1 + 1) {
+                        return None;
+                    }
                 }
                 let content = self.content(c1 + 1, self.len(), 2);
                 return self.claim(kind, cue, content, Who::Speaker(who));
             }
             if !after && c0 > 0 && self.ends_at(v + 1) {
                 let content = self.content(0, c0 - 1, 2);
+                return self.claim(kind, cue, content, Who::Speaker(who));
+            }
+            if b & STANCE != 0 {
+                // *Modder nannte die Absage einen „Vertrauensbruch“*: the stance, to the clause's end.
+                let content = self.content(rest.max(v + 1), c1, 2);
                 return self.claim(kind, cue, content, Who::Speaker(who));
             }
             return None;

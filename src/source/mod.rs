@@ -14,7 +14,7 @@ mod claim;
 mod quote;
 mod speaker;
 
-use crate::result::{Attribution, AttributionType, Source};
+use crate::result::{Attribution, AttributionType, Hedge, Source};
 use crate::text::token::{tokenize_into, Token, TokenKind};
 use crate::text::{Language, Span};
 
@@ -47,14 +47,27 @@ struct Pass<'t> {
     /// The contents of direct quotations, with their sources.
     direct: Vec<(Span, Option<usize>)>,
     claims: Vec<Claim>,
+    /// Per sentence, the cue of a reportative *sollen* in it.
+    reported: Vec<Option<Span>>,
 }
 
 /// Finds the quotations and attributions of `text` and their sources.
 pub(crate) fn attribute(
     text: &str,
     sentences: &[Span],
+    hedges: &[Hedge],
     language: Language,
 ) -> (Vec<Source>, Vec<Attribution>) {
+    // German sentences passing a claim on with *sollen* (*soll … erhalten haben*): reported
+    // speech of the account in progress when nothing else in them names a source.
+    let mut reported: Vec<Option<Span>> = vec![None; sentences.len()];
+    for h in hedges {
+        if h.rule.starts_with("de.reportative.sollen-") {
+            if let Some(r) = reported.get_mut(h.sentence) {
+                r.get_or_insert(h.span);
+            }
+        }
+    }
     let mut p = Pass {
         text,
         sentences,
@@ -70,6 +83,7 @@ pub(crate) fn attribute(
         used: Vec::new(),
         direct: Vec::new(),
         claims: Vec::new(),
+        reported,
     };
     let mut k = 0;
     for (si, sentence) in sentences.iter().enumerate() {
@@ -238,8 +252,7 @@ impl Pass<'_> {
                     let bits = lex.bits(t.text(text));
                     let ki = bits & bit("ki") != 0
                         || (chain && bits & bit("kii") != 0)
-                        || ((self.account.is_some() || self.pending.is_some())
-                            && weak_ki(text, lex, &toks[a..b], k - a));
+                        || (self.account.is_some() && weak_ki(text, lex, &toks[a..b], k - a));
                     let first_person = k > a && matches!(toks[k - 1].text(text), "ich" | "Ich");
                     if !ki || first_person {
                         continue;
@@ -248,7 +261,14 @@ impl Pass<'_> {
                     if content.is_empty() {
                         break 'stretch;
                     }
-                    if let Some(sp) = self.pending.take() {
+                    // In a clause after the first: the first clause's subject speaks
+                    // (*Osterloh sieht darin einen Angriff, es stehe im Gegensatz …*).
+                    let subordinate = toks[a..k].iter().any(|x| x.clause_break);
+                    let own = if subordinate { claim::person_subject(text, &toks[a..b], lex) } else { None };
+                    if let Some(sp) = own {
+                        self.pending = None;
+                        self.account = self.ents.resolve(text, sp).or(self.account);
+                    } else if let Some(sp) = self.pending.take() {
                         self.account = self.ents.resolve(text, sp).or(self.account);
                     }
                     self.out.push(Attribution {
@@ -259,6 +279,33 @@ impl Pass<'_> {
                         sentence: si,
                     });
                     break 'stretch;
+                }
+            }
+            if self.out.len() == before {
+                // A person's doing, told without Konjunktiv: who a following account may report.
+                if let Some(&(a, b, _)) = stretches.iter().find(|s| s.2.is_none()) {
+                    if let Some(sp) = claim::person_subject(text, &toks[a..b], lex) {
+                        self.pending = Some(sp);
+                    }
+                }
+            }
+            if self.out.len() == before {
+                if let (Some(cue), Some(&(a, b, _))) =
+                    (self.reported[si], stretches.iter().find(|s| s.2.is_none()))
+                {
+                    let content = trim_tokens(text, &toks[a..b]);
+                    if !content.is_empty() && content.contains(&cue) {
+                        if let Some(sp) = self.pending.take() {
+                            self.account = self.ents.resolve(text, sp).or(self.account);
+                        }
+                        self.out.push(Attribution {
+                            kind: AttributionType::Indirect,
+                            source: self.account,
+                            cue: Some(cue),
+                            content,
+                            sentence: si,
+                        });
+                    }
                 }
             }
         }

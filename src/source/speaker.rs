@@ -304,14 +304,21 @@ pub(crate) fn before(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span,
     let rest = &t[v + 1..];
     if !rest.is_empty() {
         if let (Some(sp), n) = np(text, rest, lex) {
-            // *erklärte er zu einem Projekt:*: the speaker, then a phrase of place or topic.
-            if n == rest.len() || (colon && lex.has("stop", &low(text, &rest[n]))) {
+            // *erklärte er zu einem Projekt:*, *sagte Jon Bon Jovi, Gründer der Band:*,
+            // *erklärte die Universität so:*: the speaker, then more about the speaking.
+            if n == rest.len() || (colon && n > 0) {
                 return Some((cue, sp));
             }
         }
     }
     if let Some(sp) = subject_before(text, &t[..v], lex) {
         return Some((cue, sp));
+    }
+    // *Medvedev bedankte sich … und sagte:*: the subject of the first verb.
+    if v > 0 && matches!(low(text, &t[v - 1]).as_str(), "und" | "aber" | "and" | "but") {
+        if let Some(sp) = clause_subject(text, &t[..v - 1], lex) {
+            return Some((cue, sp));
+        }
     }
     colon.then_some((cue, Speaker::Nobody))
 }
@@ -330,7 +337,13 @@ pub(crate) fn clause_subject(text: &str, t: &[Token], lex: &Lexicon) -> Option<S
     if !lex.german {
         return None;
     }
-    let v = (1..t.len()).find(|&k| is_word(&t[k]) && t[k].text(text).starts_with(char::is_lowercase))?;
+    // The finite verb: the first lower-case word that is not an article or preposition.
+    let skip = bit("stop") | bit("det") | bit("indef");
+    let v = (1..t.len()).find(|&k| {
+        is_word(&t[k])
+            && t[k].text(text).starts_with(char::is_lowercase)
+            && lex.bits(&low(text, &t[k])) & skip == 0
+    })?;
     match np(text, &t[v + 1..], lex) {
         (Some(sp @ (Speaker::Named { .. } | Speaker::Role { .. } | Speaker::Pronoun(_))), n) if n > 0 => {
             Some(sp)
@@ -376,10 +389,31 @@ pub(crate) fn subject_before(text: &str, t: &[Token], lex: &Lexicon) -> Option<S
     None
 }
 
+fn is_open_quote(s: &str) -> bool {
+    matches!(s, "„" | "\"" | "“" | "»" | "«")
+}
+
+fn is_close_quote(s: &str) -> bool {
+    matches!(s, "“" | "\"" | "”" | "«" | "»")
+}
+
 /// A speaker phrase at the start of `t`, and how many tokens it takes.
 pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, usize) {
     let mut i = 0;
     let mut det: Option<(usize, bool)> = None;
+    // A name in quotation marks (*„Die Zeit“*, *the "Washington Post"*): an organisation.
+    if let Some(first) = t.first().filter(|f| is_open_quote(f.text(text))) {
+        if let Some(close) = (2..t.len().min(7)).find(|&k| is_close_quote(t[k].text(text))) {
+            let inner = &t[1..close];
+            if inner.iter().all(|x| {
+                is_word(x) && x.text(text).starts_with(char::is_uppercase) || lex.has("det", &low(text, x))
+            }) {
+                let name = Span::new(inner[0].span.start, inner[inner.len() - 1].span.end);
+                let phrase = Span::new(first.span.start, t[close].span.end);
+                return (Some(Speaker::Named { org: true, name, phrase }), close + 1);
+            }
+        }
+    }
     if let Some(first) = t.first().filter(|f| is_word(f)) {
         let w = low(text, first);
         if lex.has("pronoun", &w) {
@@ -447,11 +481,21 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
     let noun_last = items.last().is_some_and(|&k| {
         t[k].text(text).starts_with(char::is_uppercase)
             && !lex.has("noun", &low(text, &t[k]))
-            && lex.role(&low(text, &t[k])).is_some_and(|r| r != Role::Vague)
+            && (det.is_some() || lex.role(&low(text, &t[k])).is_some_and(|r| r != Role::Vague))
     });
-    if lex.german && noun_last && i < t.len() {
+    let name_last =
+        det.is_none() && items.last().is_some_and(|&k| t[k].text(text).starts_with(char::is_uppercase));
+    if lex.german && (noun_last || name_last) && i < t.len() {
         let w = low(text, &t[i]);
-        if matches!(w.as_str(), "des" | "der" | "von" | "vom") {
+        let genitive = matches!(w.as_str(), "des" | "der" | "eines" | "einer") && noun_last;
+        // *Brian Baptie von der Erdbebenwarte*: after a name only *von*.
+        let von = matches!(w.as_str(), "von" | "vom");
+        if genitive || von {
+            let mut k = i + 1;
+            if von && k < t.len() && lex.has("det", &low(text, &t[k])) {
+                k += 1;
+            }
+            let i = k - 1;
             let mut k = i + 1;
             // Adjectives only (*des zuständigen Ministeriums*).
             while k < t.len()
