@@ -376,10 +376,8 @@ impl Stretch<'_> {
                 }
                 // Belief and stance verbs need a reported clause; speech verbs report whatever
                 // follows them (*sagte Köhler, sie müssten …*).
-                if b & bit("verb") == 0 || b & (BELIEF | STANCE) != 0 {
-                    if !self.reported_clause(c1 + 1) {
-                        return None;
-                    }
+                if (b & bit("verb") == 0 || b & (BELIEF | STANCE) != 0) && !self.reported_clause(c1 + 1) {
+                    return None;
                 }
                 let content = self.content(c1 + 1, self.len(), 2);
                 return self.claim(kind, cue, content, Who::Speaker(who));

@@ -282,14 +282,6 @@ impl Pass<'_> {
                 }
             }
             if self.out.len() == before {
-                // A person's doing, told without Konjunktiv: who a following account may report.
-                if let Some(&(a, b, _)) = stretches.iter().find(|s| s.2.is_none()) {
-                    if let Some(sp) = claim::person_subject(text, &toks[a..b], lex) {
-                        self.pending = Some(sp);
-                    }
-                }
-            }
-            if self.out.len() == before {
                 if let (Some(cue), Some(&(a, b, _))) =
                     (self.reported[si], stretches.iter().find(|s| s.2.is_none()))
                 {
@@ -306,6 +298,14 @@ impl Pass<'_> {
                             sentence: si,
                         });
                     }
+                }
+            }
+        }
+        if self.out.len() == before && lex.german {
+            // A person's doing, told without Konjunktiv: who a following account may report.
+            if let Some(&(a, b, _)) = stretches.iter().find(|s| s.2.is_none()) {
+                if let Some(sp) = claim::person_subject(text, &toks[a..b], lex) {
+                    self.pending = Some(sp);
                 }
             }
         }
