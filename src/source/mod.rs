@@ -271,6 +271,7 @@ impl Pass<'_> {
                     } else if let Some(sp) = self.pending.take() {
                         self.account = self.ents.resolve(text, sp).or(self.account);
                     }
+                    self.pronoun_subject(&toks[a..b]);
                     self.out.push(Attribution {
                         kind: AttributionType::Indirect,
                         source: self.account,
@@ -290,6 +291,7 @@ impl Pass<'_> {
                         if let Some(sp) = self.pending.take() {
                             self.account = self.ents.resolve(text, sp).or(self.account);
                         }
+                        self.pronoun_subject(&toks[a..b]);
                         self.out.push(Attribution {
                             kind: AttributionType::Indirect,
                             source: self.account,
@@ -350,6 +352,23 @@ fn weak_ki(text: &str, lex: &Lexicon, t: &[Token], k: usize) -> bool {
         && lex.bits(w) & not == 0
         && lex.bits(&prev) & (bit("det") | bit("indef") | bit("kinot")) == 0
         && !prev.ends_with('e')
+}
+
+impl Pass<'_> {
+    /// *Er halte das für richtig.*: a pronoun subject of a reported sentence is a mention of
+    /// the account's source (or, with no account, of the last person).
+    fn pronoun_subject(&mut self, t: &[Token]) {
+        let end = t.iter().position(|x| x.clause_break).unwrap_or(t.len());
+        if let Some(Speaker::Pronoun(span)) = speaker::clause_subject(self.text, &t[..end], self.lex) {
+            self.account = match self.account {
+                Some(id) => {
+                    self.ents.mention(id, span);
+                    Some(id)
+                }
+                None => self.ents.resolve(self.text, Speaker::Pronoun(span)),
+            };
+        }
+    }
 }
 
 /// The span of `toks` without punctuation at either end (empty with fewer than three words).

@@ -616,6 +616,13 @@ impl<'t> Entities<'t> {
         id
     }
 
+    /// Adds a mention to source `id`.
+    pub(crate) fn mention(&mut self, id: usize, span: Span) {
+        if let Some(s) = self.sources.get_mut(id) {
+            s.mentions.push(span);
+        }
+    }
+
     /// No sources yet.
     pub(crate) fn new(german: bool) -> Self {
         Entities { german, ..Entities::default() }
