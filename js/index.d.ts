@@ -73,14 +73,68 @@ export interface Attribution {
   sentence: number;
 }
 
+/**
+ * A share from 0 to 1 with at most three decimals (0.187), computed from integers and rounded
+ * half up; 0 when there is nothing to divide by.
+ */
+export type Share = number;
+
+/** Attributions (of every type) counted by the kind of their source. */
+export interface ClaimsByKind {
+  person: number;
+  organization: number;
+  vague: number;
+  /** Sources of kind "unknown". */
+  unknown: number;
+  /** Attributions whose `source` is null: nobody can be named. */
+  unsourced: number;
+}
+
+/** The sourcing of one source (one entry per source in `Sourcing.by_source`). */
+export interface SourceSourcing {
+  /** The Source.id. */
+  source: number;
+  /** Its attributions, of every type. */
+  claims: number;
+  /** Its direct quotations. */
+  quotes: number;
+  /** UTF-16 code units inside its direct quotations (each unit once). */
+  quoted: number;
+  /** Its `quoted` / all quoted units of the text (`Sourcing.quoted`). */
+  quoted_share: Share;
+}
+
+/**
+ * Who the claims come from, which hedged claims nobody is named for, and how much of the text
+ * is quoted. Amounts of text are UTF-16 code units, like every offset.
+ */
+export interface Sourcing {
+  /** Attributions by the kind of their source. */
+  claims: ClaimsByKind;
+  /** Sentences with at least one hedge (equals `Stats.hedged_sentences`). */
+  hedged_claims: number;
+  /** Hedged sentences that no attribution's content overlaps (shares a character with). */
+  unattributed_hedged_claims: number;
+  /** UTF-16 code units inside direct quotations' contents (each unit once, also where quotations nest). */
+  quoted: number;
+  /** `quoted` / the UTF-16 length of the text (`text.length`). */
+  quoted_share: Share;
+  /** One entry per source, in Source.id order. */
+  by_source: SourceSourcing[];
+}
+
 /** Counts over the whole text. */
 export interface Stats {
   sentences: number;
   hedged_sentences: number;
+  /** Sentences in which at least one attribution's content starts. */
   attributed_sentences: number;
   hedges: number;
   sources: number;
+  /** Direct quotations. */
   quotes: number;
+  /** The sourcing summary. */
+  sourcing: Sourcing;
 }
 
 /** The hedgemark/1 result: exactly the command line's JSON, as plain objects and arrays. */

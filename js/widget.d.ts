@@ -43,7 +43,9 @@ export function marksOf(element: Element): HTMLElement[];
 
 /**
  * `<hedge-mark>`: highlights the article markup it wraps. Attributes: `language`
- * (auto | de | en; default from `lang`), `wasm` (the engine's URL).
+ * (auto | de | en; default from `lang`), `wasm` (the engine's URL). Its toolbar (shadow part
+ * "toolbar") shows the counts by category and, in one line (part "sourcing"), the sourcing
+ * summary of `result.stats.sourcing`.
  */
 export class HedgeMarkElement extends HTMLElement {
   /** The hedgemark/1 result of the last highlight, or null. */

@@ -197,9 +197,19 @@ function hedgeExplanation(hedge, result, sourcesBySentence) {
   return out;
 }
 
+// A share (0 … 1, from the engine) in whole percents; "<1" for a share above 0 that rounds to 0.
+function percent(share) {
+  const p = Math.round(share * 100);
+  return p === 0 && share > 0 ? "<1" : String(p);
+}
+
 function sourceExplanation(source, result) {
-  const claims = (result.attributions || []).filter((a) => a.source === source.id).length;
-  return `Source: ${sourceLabel(source)}, ${claims} ${claims === 1 ? "claim" : "claims"} attributed.`;
+  // From the engine's sourcing summary (stats.sourcing.by_source), else counted here.
+  const by = result.stats && result.stats.sourcing && result.stats.sourcing.by_source;
+  const entry = Array.isArray(by) ? by.find((e) => e.source === source.id) : null;
+  const claims = entry ? entry.claims : (result.attributions || []).filter((a) => a.source === source.id).length;
+  const quoted = entry && entry.quotes ? ` ${percent(entry.quoted_share)} % of the quoted text.` : "";
+  return `Source: ${sourceLabel(source)}, ${claims} ${claims === 1 ? "claim" : "claims"} attributed.${quoted}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -571,6 +581,9 @@ button[aria-pressed="false"] { opacity: 0.6; text-decoration: line-through; }
 .chip[data-category="approximator"] { --c: var(--hm-approximator); }
 .chip[data-category="source"] { --c: var(--hm-source); }
 .count { font-variant-numeric: tabular-nums; font-weight: 650; }
+.sourcing { flex-basis: 100%; order: 1; opacity: 0.9; }
+.sourcing[hidden] { display: none; }
+.sourcing b { font-variant-numeric: tabular-nums; font-weight: 650; }
 .toggle { margin-left: auto; }
 .tip {
   position: fixed; z-index: 2147483000; max-width: min(26rem, 90vw);
@@ -688,13 +701,14 @@ export class HedgeMarkElement extends Base {
     bar.append(el(doc, "span", { class: "brand" }, "hedgemark"));
     const status = el(doc, "span", { class: "status", role: "status", "aria-live": "polite", "data-state": "loading" }, "Loading…");
     const counts = el(doc, "ul", { class: "counts", "aria-label": "Highlights by category (press to show or hide)" });
+    const sourcing = el(doc, "span", { class: "sourcing", part: "sourcing", hidden: "" });
     const toggle = el(doc, "button", { class: "toggle", type: "button", "aria-pressed": "true", part: "toggle" }, "Highlights on");
     toggle.addEventListener("click", () => this.#toggleAll());
-    bar.append(status, counts, toggle);
+    bar.append(status, counts, sourcing, toggle);
     const slot = doc.createElement("slot");
     const tip = el(doc, "div", { class: "tip", role: "tooltip", id: "tip", hidden: "" });
     root.append(bar, slot, tip);
-    this.#ui = { bar, status, counts, toggle, tip };
+    this.#ui = { bar, status, counts, sourcing, toggle, tip };
     // The explanation of a mark on keyboard focus (hover has the title).
     this.addEventListener("focusin", (e) => this.#explain(e.target));
     this.addEventListener("focusout", () => this.#hideTip());
@@ -727,8 +741,32 @@ export class HedgeMarkElement extends Base {
     this.#applyHidden();
   }
 
+  // The sourcing summary (stats.sourcing) in one line: claims by persons, organisations and
+  // vague sources, hedged claims with no source, the quoted share.
+  #renderSourcing(result) {
+    const { sourcing } = this.#ui;
+    const s = result && result.stats && result.stats.sourcing;
+    sourcing.replaceChildren();
+    sourcing.hidden = !(s && s.claims);
+    if (sourcing.hidden) return;
+    const doc = this.ownerDocument;
+    const c = s.claims;
+    const none = c.unknown + c.unsourced;
+    const n = (stat, value) => el(doc, "b", { "data-stat": stat }, String(value));
+    const s1 = (count, word) => (count === 1 ? word : `${word}s`);
+    sourcing.append(
+      "Claims by ", n("person", c.person), ` ${s1(c.person, "person")}, `,
+      n("organization", c.organization), ` ${s1(c.organization, "organisation")}, `,
+      n("vague", c.vague), ` ${s1(c.vague, "vague source")}`, ...(none ? [", ", n("none", none), " unidentified"] : []), " · ",
+      n("unattributed", s.unattributed_hedged_claims), ` of ${s.hedged_claims} hedged without a source · `,
+      n("quoted-share", percent(s.quoted_share)), " % quoted",
+    );
+    sourcing.setAttribute("title", "Who the claims come from (hedgemark: stats.sourcing)");
+  }
+
   #renderCounts(result) {
     const { counts } = this.#ui;
+    this.#renderSourcing(result);
     counts.replaceChildren();
     this.#ui.toggle.hidden = !result;
     if (!result) return;

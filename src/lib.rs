@@ -48,7 +48,10 @@ pub use error::Error;
 pub use lexicon::rule_ids;
 pub use output::{Document, SCHEMA};
 pub use report::html_report;
-pub use result::{Analysis, Attribution, AttributionType, Category, Hedge, Source, SourceKind, Stats};
+pub use result::{
+    Analysis, Attribution, AttributionType, Category, ClaimsByKind, Hedge, Share, Source, SourceKind,
+    SourceSourcing, Sourcing, Stats,
+};
 pub use text::{Language, Span};
 
 /// How to analyse a text.
@@ -87,7 +90,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let (sources, attributions) = source::attribute(text, &sentences, &hedges, language);
     let mut analysis =
         Analysis { language, sentences, hedges, sources, attributions, stats: Stats::default() };
-    analysis.count();
+    analysis.count(text);
     analysis
 }
 

@@ -553,7 +553,7 @@ mod tests {
             attributions,
             stats: Stats::default(),
         };
-        a.count();
+        a.count(text);
         a
     }
 

@@ -56,6 +56,14 @@ const ATTRIBUTION = {
   belief: "A source's belief",
 };
 const LANGUAGE_NAME = { de: "Deutsch", en: "English" };
+// The sourcing summary (stats.sourcing): claims by the kind of their source. "none" is the
+// engine's `unknown` plus `unsourced` (a source of unknown kind, or no source at all).
+const SOURCING = [
+  { id: "person", one: "named person", en: "named persons", de: "Personen" },
+  { id: "organization", one: "organisation", en: "organisations", de: "Organisationen" },
+  { id: "vague", one: "vague source", en: "vague sources", de: "vage Quellen" },
+  { id: "none", one: "unidentified or none", en: "unidentified or none", de: "unbekannt oder keine" },
+];
 
 // ---------------------------------------------------------------------------------------------
 // State
@@ -65,7 +73,7 @@ const state = {
   result: null, // the hedgemark/1 result shown
   pieces: [], // first <mark> piece of each highlight, in document order (for roving focus)
   focusIndex: -1,
-  selectedSource: null,
+  selectedSource: null, // a source id (string), "unattributed" (hedged claims with no source), or null
   hidden: new Set(), // toggled-off categories and kinds
   renderId: 0,
 };
@@ -454,6 +462,7 @@ async function showResult(text, result, renderId = ++state.renderId) {
   state.pieces = [];
   const view = els.view;
   view.classList.remove("has-selection");
+  highlightSentences([]);
   els.exportJson.disabled = els.exportHtml.disabled = !result;
   if (!result) {
     view.replaceChildren();
@@ -522,18 +531,22 @@ function pct(n, of) {
   return of ? Math.round((n * 100) / of) : 0;
 }
 
-function claimsBySource(r) {
-  const kinds = new Map((r.sources || []).map((s) => [s.id, s.kind]));
-  let named = 0;
-  let unnamed = 0;
-  const perSource = new Map();
-  for (const a of r.attributions || []) {
-    const kind = a.source == null ? null : kinds.get(a.source);
-    if (kind && kind !== "vague") named++;
-    else unnamed++;
-    if (a.source != null) perSource.set(a.source, (perSource.get(a.source) || 0) + 1);
-  }
-  return { named, unnamed, perSource };
+/// A share (0 … 1, three decimals, from the engine) as a percentage for reading: whole
+/// percents, "<1 %" for a share above 0 that would round to 0.
+export function percent(share) {
+  const p = Math.round(share * 100);
+  return p === 0 && share > 0 ? "<1 %" : `${p} %`;
+}
+
+/// The engine's sourcing summary of a result, or null (a result without one).
+function sourcingOf(r) {
+  const s = r?.stats?.sourcing;
+  return s && s.claims && Array.isArray(s.by_source) ? s : null;
+}
+
+/// An English label, with its German one beside it for German texts.
+function label(en, de, german) {
+  return german ? [en, " ", el("span", { class: "german", lang: "de" }, `· ${de}`)] : [en];
 }
 
 function renderSummary(r) {
@@ -544,8 +557,6 @@ function renderSummary(r) {
     return;
   }
   const s = r.stats || {};
-  const { named, unnamed } = claimsBySource(r);
-  const claims = named + unnamed;
   const p = pct(s.hedged_sentences, s.sentences);
   box.replaceChildren(
     el(
@@ -556,16 +567,7 @@ function renderSummary(r) {
       el("span", { class: "pct" }, `(${p} %)`),
     ),
     el("div", { class: "meter", "aria-hidden": "true" }, el("span", { class: "meter-fill" })),
-    claims
-      ? el(
-          "p",
-          { class: "claims" },
-          el("strong", { data: { stat: "named" } }, String(named)),
-          ` ${named === 1 ? "claim" : "claims"} by named sources, `,
-          el("strong", { data: { stat: "unnamed" } }, String(unnamed)),
-          " by unnamed ones",
-        )
-      : el("p", { class: "claims" }, "No attributed claims found."),
+    ...sourcingSummary(r),
     el(
       "p",
       { class: "meta" },
@@ -576,6 +578,65 @@ function renderSummary(r) {
   // attribute in markup would not be).
   box.querySelector(".meter-fill").style.setProperty("width", `${p}%`);
   els.stripFigure.hidden = false;
+}
+
+/// The sourcing part of the summary, from stats.sourcing: claims by the kind of their source,
+/// the hedged claims nobody is named for (a button that shows them), the quoted share.
+function sourcingSummary(r) {
+  const s = sourcingOf(r);
+  if (!s) return [];
+  const de = r.language === "de";
+  const c = s.claims;
+  const counts = { person: c.person, organization: c.organization, vague: c.vague, none: c.unknown + c.unsourced };
+  const all = counts.person + counts.organization + counts.vague + counts.none;
+  const out = [
+    el(
+      "div",
+      { class: "sourcing", role: "group", "aria-labelledby": "claims-by-h" },
+      el("p", { class: "sourcing-h", id: "claims-by-h" }, `Claims (${all}) attributed to`),
+      el(
+        "ul",
+        { class: "by-kind" },
+        ...SOURCING.map((k) =>
+          el(
+            "li",
+            { data: { kind: k.id }, class: counts[k.id] ? "" : "zero" },
+            el("strong", { data: { stat: k.id } }, String(counts[k.id])),
+            el("span", { class: "kind-label" }, ...label(counts[k.id] === 1 ? k.one : k.en, k.de, de)),
+          ),
+        ),
+      ),
+    ),
+  ];
+  const n = s.unattributed_hedged_claims;
+  const what = [
+    el("strong", { data: { stat: "unattributed" } }, String(n)),
+    ` of ${s.hedged_claims} hedged ${s.hedged_claims === 1 ? "claim" : "claims"} without a source`,
+  ];
+  if (de) what.push(" ", el("span", { class: "german", lang: "de" }, "· ohne Quelle"));
+  out.push(
+    n
+      ? el(
+          "button",
+          {
+            type: "button",
+            id: "unattributed",
+            class: "unattributed",
+            "aria-pressed": String(state.selectedSource === "unattributed"),
+            title: "Show them in the text",
+          },
+          ...what,
+        )
+      : el("p", { class: "unattributed none" }, ...what),
+    el(
+      "p",
+      { class: "quoted" },
+      el("strong", { data: { stat: "quoted-share", value: String(s.quoted_share) } }, percent(s.quoted_share)),
+      " of the text is direct quotation",
+      de ? el("span", { class: "german", lang: "de" }, " · wörtliches Zitat") : null,
+    ),
+  );
+  return out;
 }
 
 function renderLegend(r) {
@@ -643,23 +704,45 @@ function renderSources(r) {
     list.replaceChildren();
     return;
   }
-  const { perSource } = claimsBySource(r);
+  const by = new Map((sourcingOf(r)?.by_source || []).map((e) => [e.source, e]));
+  const fills = [];
   list.replaceChildren(
     ...sources.map((s) => {
-      const claims = perSource.get(s.id) || 0;
-      return el(
-        "li",
-        {},
-        el(
-          "button",
-          { type: "button", class: "source", "aria-pressed": "false", data: { source: String(s.id), sourceKind: String(s.kind) } },
-          el("span", { class: "name" }, String(s.name)),
-          el("span", { class: "kind" }, SOURCE_KIND[s.kind] || String(s.kind)),
-          el("span", { class: "claims", data: { claims: String(claims) } }, `${claims} ${claims === 1 ? "claim" : "claims"}`),
-        ),
+      const e = by.get(s.id);
+      const claims = e ? e.claims : 0;
+      const button = el(
+        "button",
+        { type: "button", class: "source", "aria-pressed": "false", data: { source: String(s.id), sourceKind: String(s.kind) } },
+        el("span", { class: "name" }, String(s.name)),
+        el("span", { class: "kind" }, SOURCE_KIND[s.kind] || String(s.kind)),
+        el("span", { class: "claims", data: { claims: String(claims) } }, `${claims} ${claims === 1 ? "claim" : "claims"}`),
       );
+      if (e) {
+        // Its share of all quoted material: a bar and the percentage (the bar is decoration).
+        const fill = el("span", { class: "bar-fill" });
+        fills.push([fill, e.quoted_share]);
+        button.append(
+          el(
+            "span",
+            { class: "share", data: { quotedShare: String(e.quoted_share), quotes: String(e.quotes) } },
+            el("span", { class: "bar", "aria-hidden": "true" }, fill),
+            el("span", { class: "share-text" }, e.quotes ? `${percent(e.quoted_share)} of all quoted text` : "no direct quotations"),
+          ),
+        );
+      }
+      return el("li", {}, button);
     }),
   );
+  for (const [fill, share] of fills) fill.style.setProperty("width", `${Math.round(share * 1000) / 10}%`);
+}
+
+function clearSelection() {
+  for (const b of els.sources.querySelectorAll("button.source")) b.setAttribute("aria-pressed", "false");
+  els.summary.querySelector("#unattributed")?.setAttribute("aria-pressed", "false");
+  for (const m of els.view.querySelectorAll("mark.is-selected")) m.classList.remove("is-selected");
+  els.view.classList.remove("has-selection");
+  highlightSentences([]);
+  state.selectedSource = null;
 }
 
 function onSourceClick(event) {
@@ -667,16 +750,98 @@ function onSourceClick(event) {
   if (!button) return;
   const id = button.dataset.source;
   const again = state.selectedSource === id;
-  for (const b of els.sources.querySelectorAll("button.source")) b.setAttribute("aria-pressed", "false");
-  for (const m of els.view.querySelectorAll("mark.is-selected")) m.classList.remove("is-selected");
-  state.selectedSource = again ? null : id;
-  els.view.classList.toggle("has-selection", !again);
+  clearSelection();
   if (again) return;
+  state.selectedSource = id;
+  els.view.classList.add("has-selection");
   button.setAttribute("aria-pressed", "true");
   const marks = els.view.querySelectorAll(`mark[data-source="${CSS.escape(id)}"]`);
   for (const m of marks) m.classList.add("is-selected");
   const firstClaim = [...marks].find((m) => m.dataset.kind !== "source" && m.hasAttribute("data-first")) || marks[0];
   firstClaim?.scrollIntoView({ block: "center", behavior: "smooth" });
+}
+
+/// The sentences (indices) with a hedge that no attribution's content overlaps: the ones
+/// stats.sourcing.unattributed_hedged_claims counts, found here to show them (the engine gives
+/// the number, not the list).
+export function unattributedSentences(r) {
+  const sentences = r.sentences || [];
+  const hedged = new Set((r.hedges || []).map((h) => h.sentence));
+  const covered = new Set();
+  for (const a of r.attributions || []) {
+    const c = a.content;
+    if (!c || c.start >= c.end) continue;
+    // Sentences are sorted: start at the first that ends after the content starts.
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid].end <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sentences.length && sentences[i].start < c.end; i++) covered.add(i);
+  }
+  return [...hedged].filter((i) => i >= 0 && i < sentences.length && !covered.has(i)).sort((a, b) => a - b);
+}
+
+/// Shows the hedged claims with no source: their hedges are selected, their sentences
+/// highlighted (CSS Custom Highlight API, where the browser has it), the first one scrolled to.
+function onUnattributedClick() {
+  const button = els.summary.querySelector("#unattributed");
+  const again = state.selectedSource === "unattributed";
+  clearSelection();
+  if (again || !button || !state.result) return;
+  const r = state.result;
+  const which = unattributedSentences(r);
+  state.selectedSource = "unattributed";
+  els.view.classList.add("has-selection");
+  button.setAttribute("aria-pressed", "true");
+  const refs = new Set();
+  r.hedges.forEach((h, i) => which.includes(h.sentence) && refs.add(`h${i}`));
+  let first = null;
+  for (const m of els.view.querySelectorAll('mark[data-kind="hedge"]')) {
+    if (!refs.has(m.dataset.ref)) continue;
+    m.classList.add("is-selected");
+    first ||= m;
+  }
+  highlightSentences(which.map((i) => r.sentences[i]));
+  first?.scrollIntoView({ block: "center", behavior: "smooth" });
+}
+
+const SENTENCE_HIGHLIGHT = "hedgemark-unattributed";
+
+/// Highlights these spans ({start, end} in UTF-16 units, sorted) of the view's text without
+/// touching its DOM; [] removes the highlight.
+function highlightSentences(spans) {
+  const registry = globalThis.CSS?.highlights;
+  if (!registry || typeof Highlight !== "function") return;
+  if (!spans.length) {
+    registry.delete(SENTENCE_HIGHLIGHT);
+    return;
+  }
+  const ranges = [];
+  const walker = document.createTreeWalker(els.view, NodeFilter.SHOW_TEXT);
+  let offset = 0; // of the current text node in the text
+  let node = walker.nextNode();
+  for (const span of spans) {
+    const range = document.createRange();
+    let started = false;
+    while (node) {
+      const end = offset + node.data.length;
+      if (!started && span.start < end) {
+        range.setStart(node, Math.max(0, span.start - offset));
+        started = true;
+      }
+      if (started && span.end <= end) {
+        range.setEnd(node, span.end - offset);
+        break;
+      }
+      offset = end;
+      node = walker.nextNode();
+    }
+    if (started && node) ranges.push(range);
+  }
+  registry.set(SENTENCE_HIGHLIGHT, new Highlight(...ranges));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -796,12 +961,14 @@ function describe(mark) {
   if (ref[0] === "s") {
     const [si] = ref.slice(1).split(".").map(Number);
     const s = r.sources[si];
-    const claims = (r.attributions || []).filter((a) => a.source === s.id).length;
+    const e = sourcingOf(r)?.by_source.find((x) => x.source === s.id);
+    const claims = e ? e.claims : 0;
+    const quoted = e && e.quotes ? ` · ${percent(e.quoted_share)} of the quoted text` : "";
     return el(
       "div",
       { class: "tip-part", data: { kind: "source" } },
       el("p", { class: "tip-title" }, "Source: ", el("strong", { lang: r.language }, String(s.name))),
-      el("p", {}, `${SOURCE_KIND[s.kind] || s.kind} · ${claims} ${claims === 1 ? "claim" : "claims"} · ${(s.mentions || []).length} mentions`),
+      el("p", {}, `${SOURCE_KIND[s.kind] || s.kind} · ${claims} ${claims === 1 ? "claim" : "claims"} · ${(s.mentions || []).length} mentions${quoted}`),
     );
   }
   if (ref[0] === "a") {
@@ -1019,6 +1186,7 @@ function main() {
   els.exportHtml.addEventListener("click", exportHtml);
   els.legend.addEventListener("change", onLegendChange);
   els.sources.addEventListener("click", onSourceClick);
+  els.summary.addEventListener("click", (e) => e.target.closest?.("#unattributed") && onUnattributedClick());
   els.strip.addEventListener("click", onStripClick);
 
   const view = els.view;

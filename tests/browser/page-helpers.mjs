@@ -4,6 +4,8 @@
 import { readFileSync } from "node:fs";
 import { expect } from "@playwright/test";
 
+import { sourcingOf } from "../node/sourcing-reference.mjs";
+
 export const ROOT = new URL("../../", import.meta.url);
 export const sample = (lang) => readFileSync(new URL(`www/samples/${lang}.txt`, ROOT), "utf8");
 
@@ -142,10 +144,12 @@ export function viewCounts(page) {
   });
 }
 
-/// A result for the English sample with sources and attributions (the engine finds none yet):
-/// the engine's hedges plus three sources and seven attributions, chosen so that a hedge sits
-/// inside a quotation and a claim, a hedge inside a source mention, and one claim crosses a hedge
-/// (so marks must be split).
+/// A result for the English sample with sources and attributions of every kind (the engine
+/// finds only direct quotations so far): the engine's hedges plus three sources and seven
+/// attributions, chosen so that a hedge sits inside a quotation and a claim, a hedge inside a
+/// source mention, and one claim crosses a hedge (so marks must be split). Its stats.sourcing is
+/// what the engine would compute for it (tests/node/sourcing-reference.mjs, which the Node tests
+/// check against the engine).
 export function fixture(text, base) {
   const at = (needle, from = 0) => {
     const start = text.indexOf(needle, from);
@@ -179,7 +183,7 @@ export function fixture(text, base) {
   for (const s of sources) s.mentions.sort((a, b) => a.start - b.start);
   attributions.sort((a, b) => a.content.start - b.content.start);
   const attributed = new Set(attributions.map((a) => a.sentence));
-  return {
+  const result = {
     ...base,
     sources,
     attributions,
@@ -190,6 +194,8 @@ export function fixture(text, base) {
       attributed_sentences: attributed.size,
     },
   };
+  result.stats.sourcing = sourcingOf(text, result);
+  return result;
 }
 
 /// Shows a given result through the page's test hook and waits for it to be rendered.

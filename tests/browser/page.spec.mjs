@@ -26,6 +26,38 @@ mkdirSync(SHOTS, { recursive: true });
 
 const CATEGORIES = ["reportative", "speculative", "belief", "evidential_gap", "weasel", "approximator"];
 
+/// A share as the page shows it: whole percents, "<1 %" above 0.
+const percent = (share) => {
+  const p = Math.round(share * 100);
+  return p === 0 && share > 0 ? "<1 %" : `${p} %`;
+};
+
+/// The summary's sourcing part and the sources panel show the result's stats.sourcing.
+async function expectSourcing(page, result) {
+  const s = result.stats.sourcing;
+  const c = s.claims;
+  const summary = page.locator("#summary");
+  for (const [stat, n] of [["person", c.person], ["organization", c.organization], ["vague", c.vague], ["none", c.unknown + c.unsourced]]) {
+    await expect(summary.locator(`[data-stat=${stat}]`), stat).toHaveText(String(n));
+  }
+  await expect(summary.locator("[data-stat=unattributed]")).toHaveText(String(s.unattributed_hedged_claims));
+  const quoted = summary.locator("[data-stat=quoted-share]");
+  await expect(quoted).toHaveText(percent(s.quoted_share));
+  await expect(quoted).toHaveAttribute("data-value", String(s.quoted_share));
+  // Per source: claims, and the quoted share as a bar and in words.
+  const buttons = page.locator("#sources button.source");
+  await expect(buttons).toHaveCount(s.by_source.length);
+  for (const [i, e] of s.by_source.entries()) {
+    const b = buttons.nth(i);
+    await expect(b).toHaveAttribute("data-source", String(e.source));
+    await expect(b.locator(".claims")).toHaveText(`${e.claims} ${e.claims === 1 ? "claim" : "claims"}`);
+    await expect(b.locator(".share")).toHaveAttribute("data-quoted-share", String(e.quoted_share));
+    await expect(b.locator(".share-text")).toHaveText(e.quotes ? `${percent(e.quoted_share)} of all quoted text` : "no direct quotations");
+    const widths = await b.locator(".share").evaluate((el) => [el.querySelector(".bar-fill").getBoundingClientRect().width, el.querySelector(".bar").clientWidth]);
+    expect(widths[0], `bar of source ${e.source}`).toBeCloseTo(widths[1] * e.quoted_share, 0);
+  }
+}
+
 // No traces in this file: a trace's DOM snapshot at every action would copy megabytes on the
 // main thread in the long-text tests, and measure the tracer instead of the page. Failures keep
 // their screenshot.
@@ -63,6 +95,9 @@ for (const lang of ["de", "en"]) {
     // Summary: hedged sentences of all, and the language.
     const s = result.stats;
     await expect(page.locator("#summary [data-stat=hedged]")).toHaveText(`${s.hedged_sentences} of ${s.sentences}`);
+    // The sourcing summary is the engine's stats.sourcing, and so are the sources' quoted shares.
+    expect(s.sourcing.quoted).toBeGreaterThan(0); // the samples have quotations
+    await expectSourcing(page, result);
     await expect(page.locator("#detected")).toHaveText(`detected: ${lang === "de" ? "Deutsch" : "English"}`);
     await expect(page.locator("#view")).toHaveAttribute("lang", lang);
     // German texts show German category names next to the English ones.
@@ -108,9 +143,19 @@ test("sources, quotations and claims render from a fixture result, nested and sp
   await expect(buttons.nth(1).locator(".claims")).toHaveText("1 claim");
   await expect(buttons.nth(2)).toContainText("unnamed / vague");
 
-  // Summary: claims by named vs unnamed sources (person + organization vs vague + none).
-  await expect(page.locator("#summary [data-stat=named]")).toHaveText("4");
-  await expect(page.locator("#summary [data-stat=unnamed]")).toHaveText("3");
+  // Summary: claims by kind of source (Helen Marsh's three, Network Rail's one, the vague
+  // source's one, two with no source), as the fixture's stats.sourcing says.
+  expect(result.stats.sourcing.claims).toEqual({ person: 3, organization: 1, vague: 1, unknown: 0, unsourced: 2 });
+  await expect(page.locator("#summary [data-stat=person]")).toHaveText("3");
+  await expect(page.locator("#summary [data-stat=organization]")).toHaveText("1");
+  await expect(page.locator("#summary [data-stat=vague]")).toHaveText("1");
+  await expect(page.locator("#summary [data-stat=none]")).toHaveText("2");
+  await expectSourcing(page, result);
+  // Helen Marsh's two quotations are all the quoted text with a speaker; the rest has none.
+  const marshShare = result.stats.sourcing.by_source[0].quoted_share;
+  expect(marshShare).toBeGreaterThan(0.5);
+  await expect(buttons.nth(0).locator(".share-text")).toHaveText(`${percent(marshShare)} of all quoted text`);
+  await expect(buttons.nth(1).locator(".share-text")).toHaveText("no direct quotations");
 
   // Legend counts for kinds.
   await expect(page.locator('#legend [data-count-for="source"]')).toHaveText("4");
@@ -148,6 +193,52 @@ test("sources, quotations and claims render from a fixture result, nested and sp
   await buttons.nth(0).click();
   await page.locator('#view mark[data-kind="quote"][data-source="0"]').first().hover();
   await page.screenshot({ path: `${SHOTS}/light-desktop-fixture-sources.png` });
+});
+
+test("sourcing summary: the hedged claims without a source are shown in the text on a click", async ({ page }) => {
+  const text = await loadSample(page, "en");
+  const result = await page.evaluate(() => window.hedgemarkPage.result);
+  const n = result.stats.sourcing.unattributed_hedged_claims;
+  expect(n).toBeGreaterThan(1);
+  const button = page.locator("#summary button#unattributed");
+  await expect(button.locator("[data-stat=unattributed]")).toHaveText(String(n));
+  await expect(button).toContainText(`of ${result.stats.sourcing.hedged_claims} hedged claims without a source`);
+  await expect(button).toHaveAttribute("aria-pressed", "false");
+
+  await button.click();
+  await expect(button).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator("#view")).toHaveClass(/has-selection/);
+  // The selected hedges lie in exactly n sentences, none of which an attribution overlaps.
+  const refs = await page.locator("#view mark.is-selected").evaluateAll((ms) => [...new Set(ms.map((m) => m.dataset.ref))]);
+  expect(refs.every((r) => r.startsWith("h"))).toBe(true);
+  const sentences = [...new Set(refs.map((r) => result.hedges[Number(r.slice(1))].sentence))].sort((a, b) => a - b);
+  expect(sentences).toHaveLength(n);
+  for (const i of sentences) {
+    const s = result.sentences[i];
+    expect(result.attributions.some((a) => a.content.start < s.end && s.start < a.content.end), `sentence ${i}`).toBe(false);
+  }
+  // Every hedge of those sentences is selected, and the sentences themselves are highlighted.
+  const inThem = result.hedges.map((h, i) => [h, i]).filter(([h]) => sentences.includes(h.sentence));
+  expect(refs.sort()).toEqual(inThem.map(([, i]) => `h${i}`).sort());
+  const highlighted = await page.evaluate(() => [...(CSS.highlights.get("hedgemark-unattributed") || [])].map((r) => r.toString()));
+  expect(highlighted).toEqual(sentences.map((i) => text.slice(result.sentences[i].start, result.sentences[i].end)));
+  await page.screenshot({ path: `${SHOTS}/light-desktop-unattributed.png` });
+
+  // Pressed again, or a source picked instead: the selection goes.
+  await button.click();
+  await expect(button).toHaveAttribute("aria-pressed", "false");
+  await expect(page.locator("#view mark.is-selected")).toHaveCount(0);
+  expect(await page.evaluate(() => CSS.highlights.has("hedgemark-unattributed"))).toBe(false);
+  await button.click();
+  await page.locator("#sources button.source").first().click();
+  await expect(button).toHaveAttribute("aria-pressed", "false");
+  expect(await page.evaluate(() => CSS.highlights.has("hedgemark-unattributed"))).toBe(false);
+  const picked = await page.locator("#view mark.is-selected").evaluateAll((ms) => [...new Set(ms.map((m) => m.dataset.source))]);
+  expect(picked).toEqual([String(result.sources[0].id)]);
+  // Keyboard: the button is a real button.
+  await button.focus();
+  await page.keyboard.press("Enter");
+  await expect(button).toHaveAttribute("aria-pressed", "true");
 });
 
 test("every mark explains itself on hover and on keyboard focus", async ({ page }) => {

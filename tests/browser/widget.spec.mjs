@@ -618,6 +618,55 @@ test.describe("hedge-mark widget", () => {
     await page2.close();
   });
 
+  test("the toolbar has a sourcing line: stats.sourcing in short", async ({ page }) => {
+    const seen = await openExample(page);
+    // An article with quotations: a named person's, an organisation's, and a hedged sentence
+    // with no source.
+    await page.evaluate(() => {
+      const w = document.createElement("hedge-mark");
+      w.id = "widget-quotes";
+      w.lang = "de";
+      for (const t of [
+        "„Wir bauen weiter“, sagte Bauleiterin Petra Kolb.",
+        "Die Straße soll angeblich im Mai fertig sein.",
+        "„Das Projekt könnte teurer werden“, so die Stadtwerke.",
+      ]) {
+        const p = document.createElement("p");
+        p.textContent = t;
+        w.append(p);
+      }
+      document.body.append(w);
+    });
+    for (const id of ["#widget-quotes", "#widget-de", "#widget-en"]) {
+      await waitHighlighted(page, id);
+      await expect(page.locator(`${id} .status`)).toHaveAttribute("data-state", "done");
+      const line = page.locator(`${id} .sourcing`); // in the open shadow root
+      await expect(line).toBeVisible();
+      const s = await page.evaluate((sel) => document.querySelector(sel).result.stats.sourcing, id);
+      const c = s.claims;
+      await expect(line.locator("[data-stat=person]")).toHaveText(String(c.person));
+      await expect(line.locator("[data-stat=organization]")).toHaveText(String(c.organization));
+      await expect(line.locator("[data-stat=vague]")).toHaveText(String(c.vague));
+      await expect(line.locator("[data-stat=none]")).toHaveCount(c.unknown + c.unsourced ? 1 : 0);
+      await expect(line.locator("[data-stat=unattributed]")).toHaveText(String(s.unattributed_hedged_claims));
+      const p = Math.round(s.quoted_share * 100);
+      await expect(line.locator("[data-stat=quoted-share]")).toHaveText(p === 0 && s.quoted_share > 0 ? "<1" : String(p));
+      await expect(line).toContainText(`of ${s.hedged_claims} hedged without a source`);
+      if (id === "#widget-quotes") {
+        expect(c).toEqual({ person: 1, organization: 1, vague: 0, unknown: 0, unsourced: 0 });
+        expect(s.unattributed_hedged_claims).toBe(1);
+        await expect(line).toHaveText(
+          `Claims by 1 person, 1 organisation, 0 vague sources · 1 of 2 hedged without a source · ${p} % quoted`,
+        );
+        await page.locator(id).screenshot({ path: `${SHOTS}/widget-sourcing.png` });
+      }
+    }
+    // Cleared: the line goes with the counts.
+    await page.evaluate(() => document.querySelector("#widget-quotes").clear());
+    await expect(page.locator("#widget-quotes .sourcing")).toBeHidden();
+    await expectClean(page, seen);
+  });
+
   test("define() is idempotent and other tag names work", async ({ page }) => {
     const seen = await openExample(page);
     const out = await page.evaluate(async () => {
