@@ -119,6 +119,8 @@ pub(crate) fn find(text: &str, t: &[Token], lex: &Lexicon, used: &[Span], out: &
 
 /// The words a German reported clause may start with.
 const COMPLEMENTIZERS: [&str; 9] = ["dass", "ob", "wie", "warum", "wer", "was", "wann", "wo", "weshalb"];
+/// Prepositions after an English speech verb that introduce what the speaking is about.
+const TOPIC: [&str; 5] = ["about", "of", "on", "for", "against"];
 /// Words that may open a clause before its subject.
 const OPENERS: [&str; 10] = ["but", "and", "so", "yet", "still", "meanwhile", "now", "or", "then", "instead"];
 /// Prepositions: a phrase right after one is not a subject (*a spokesman for X*).
@@ -264,12 +266,13 @@ impl Stretch<'_> {
     /// The subject of an English verb at `v`: the phrase before it (auxiliaries and adverbs in
     /// between skipped), else the phrase after it (*said Smith*).
     fn english_subject(&self, c0: usize, v: usize, c1: usize) -> Option<(Speaker, bool, usize)> {
-        if v > 0 && self.tok(v - 1) == "," && self.lows[v].ends_with("ing") {
+        if v > 0 && self.lows[v].ends_with("ing") {
             // *…, saying …*: the subject of the sentence.
             let mut k = 0;
             while k < v && OPENERS.contains(&self.lows[k].as_str()) {
                 k += 1;
             }
+            let _ = c0;
             return self.np_at(k, v).map(|(sp, _)| (sp, false, v + 1));
         }
         let mut j = v;
@@ -423,6 +426,13 @@ impl Stretch<'_> {
         }
         if c1 < self.len() && self.tok(c1) == ":" {
             let content = self.content(c1 + 1, self.len(), 3);
+            return self.claim(kind, cue, content, Who::Speaker(who));
+        }
+        // *warned of a long winter*, *spoke about the plan*, *called for an inquiry*: what
+        // the speaking is about, to the end of the clause.
+        if rest < c1 && !after && b & BELIEF == 0 && TOPIC.contains(&self.lows[rest].as_str()) {
+            let cue = self.span(v, rest);
+            let content = self.content(rest + 1, c1, 2);
             return self.claim(kind, cue, content, Who::Speaker(who));
         }
         if b & (SAY | BELIEF) != 0 && rest < c1 {

@@ -254,8 +254,20 @@ pub(crate) fn after(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span, 
     while i < toks.len() && is(text, &toks[i], ",") {
         i += 1;
     }
-    if i >= toks.len() || toks[i].after_newline {
+    if i >= toks.len() {
         return None;
+    }
+    if toks[i].after_newline {
+        // A signature line: *― Jane Roe, Ohio*, *-Michelle Marks, Philadelphia.*
+        let dash = matches!(toks[i].text(text), "-" | "―" | "—" | "–");
+        let line = toks[i + 1..]
+            .iter()
+            .position(|x| x.after_newline || x.clause_break)
+            .map_or(toks.len(), |k| k + i + 1);
+        return match loose(text, &toks[(i + 1).min(line)..line], lex) {
+            Some(sp @ Speaker::Named { .. }) if dash => Some((toks[i].span, sp)),
+            _ => None,
+        };
     }
     let mut end = i;
     while end < toks.len() && !ends_at(text, toks, end, lex) && (end == i || !toks[end].after_newline) {
@@ -273,12 +285,66 @@ pub(crate) fn after(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span, 
     }
     if lex.bits(&w0) & SPEECH != 0 {
         let (sp, _) = np(text, &t[1..], lex);
+        // *said former Rep. George Miller (D-Calif.), one of …*: the words up to the comma.
+        let sp = sp.or_else(|| {
+            let stop = t[1..].iter().position(|x| x.clause_break).map_or(t.len(), |k| k + 1);
+            loose(text, &t[1..stop], lex)
+        });
         return Some((t[0].span, sp.unwrap_or(Speaker::Nobody)));
     }
     let (sp, n) = np(text, t, lex);
-    let sp = sp?;
-    let v = t.get(n)?;
-    (lex.bits(&low(text, v)) & SPEECH != 0).then_some((v.span, sp))
+    if let Some(sp) = sp {
+        // *the pitch on Kickstarter says*: a short phrase may stand between speaker and verb.
+        if let Some(v) = (n..t.len().min(n + 5)).find(|&k| lex.bits(&low(text, &t[k])) & SPEECH != 0) {
+            let between = &t[n..v];
+            if between.is_empty()
+                || (lex.has("stop", &low(text, &between[0])) && !between.iter().any(|x| x.clause_break))
+            {
+                return Some((t[v].span, sp));
+            }
+        }
+    }
+    // *Senate minority leader Harry Reid told reporters*, *one P&G employee told …*: the
+    // words before the verb, when they hold a name or a role.
+    let v = (1..t.len().min(12)).find(|&k| lex.bits(&low(text, &t[k])) & SPEECH != 0)?;
+    let pieces: Vec<&[Token]> = t[..v].split(|x| x.clause_break).filter(|p| !p.is_empty()).collect();
+    let found = pieces.iter().rev().find_map(|p| match loose(text, p, lex) {
+        Some(sp @ Speaker::Named { .. }) => Some(sp),
+        _ => None,
+    });
+    let sp = found.or_else(|| pieces.first().and_then(|p| loose(text, p, lex)))?;
+    Some((t[v].span, sp))
+}
+
+/// A speaker from a run of words that `np` does not read as one phrase (*Senate minority
+/// leader Harry Reid*, *CrowdStrike co-founder Dmitri Alperovitch*): the last two or more
+/// capitalised words as a person's name, else a role noun, else nothing.
+fn loose(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
+    if t.is_empty() || t.len() > 10 || t.iter().any(|x| x.clause_break && !is(text, x, ".")) {
+        return None;
+    }
+    let cap = |x: &Token| {
+        is_word(x) && x.text(text).starts_with(char::is_uppercase) && !lex.has("title", &low(text, x))
+    };
+    let phrase = Span::new(t[0].span.start, t[t.len() - 1].span.end);
+    let end = t.iter().rposition(cap)?;
+    let mut start = end;
+    while start > 0
+        && (cap(&t[start - 1]) || (is(text, &t[start - 1], ".") && start > 1 && cap(&t[start - 2])))
+    {
+        start -= 1;
+    }
+    if end > start && t[start..=end].iter().filter(|x| is_word(x)).count() >= 2 {
+        let name = Span::new(t[start].span.start, t[end].span.end);
+        return Some(Speaker::Named { org: false, name, phrase });
+    }
+    let noun = t.iter().rev().find(|x| is_word(x) && lex.role(&low(text, x)).is_some())?;
+    let role = match lex.role(&low(text, noun))? {
+        Role::Person => RoleKind::Person,
+        Role::Org => RoleKind::Org,
+        Role::Vague => RoleKind::Vague,
+    };
+    Some(Speaker::Role { role, definite: false, phrase, noun: noun.span })
 }
 
 /// A frame before a quotation, ending in a colon (or a comma right after the verb):
@@ -361,8 +427,16 @@ pub(crate) fn within(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span,
     let t = &toks[s..];
     let v = t.iter().rposition(|x| is_word(x) && lex.bits(&low(text, x)) & SPEECH != 0)?;
     let cue = t[v].span;
+    // English: the subject stands before the verb (*Brooks said the tone …*) unless the verb
+    // opens its clause (*said Smith*).
+    let inverted = v == 0 || t[v - 1].clause_break;
+    if !lex.german && !inverted {
+        if let Some(sp) = subject_before(text, &t[..v], lex) {
+            return Some((cue, sp));
+        }
+    }
     if let (Some(sp), n) = np(text, &t[v + 1..], lex) {
-        if n > 0 {
+        if n > 0 && (lex.german || inverted) {
             return Some((cue, sp));
         }
     }
@@ -385,6 +459,13 @@ pub(crate) fn subject_before(text: &str, t: &[Token], lex: &Lexicon) -> Option<S
             break;
         }
         end = c - 1;
+        // *Sen. Elizabeth Warren (D-MA) said*: a bracket is skipped, not read as the subject.
+        if is(text, &t[end], ")") {
+            match t[..end].iter().rposition(|x| is(text, x, "(")) {
+                Some(open) => end = open,
+                None => break,
+            }
+        }
     }
     None
 }
@@ -790,6 +871,7 @@ impl<'t> Entities<'t> {
                     s.name = full.to_string();
                 }
             }
+            s.mentions.sort_by_key(|m| (m.start, m.end));
             s.mentions = merge(&s.mentions, &found[id]);
             let mut first = s.mentions.first().map_or(usize::MAX, |m| m.start);
             while order.contains_key(&first) {
