@@ -55,8 +55,10 @@ pub(crate) const CUES: u32 = SPEECH | BEFORE | AFTER | CARRY | WIE | SO | SPLIT;
 pub(crate) fn person_subject(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
     let end = t.iter().position(|x| x.clause_break).unwrap_or(t.len());
     match clause_subject(text, &t[..end], lex)? {
-        sp @ (Speaker::Named { org: false, .. }
-        | Speaker::Role { role: RoleKind::Person | RoleKind::Org, definite: true, .. }) => Some(sp),
+        // One capitalised word opening a German sentence may be any word (*Insgesamt*): a
+        // name needs two words here.
+        sp @ Speaker::Named { org: false, name, .. } if name.slice(text).contains(' ') => Some(sp),
+        sp @ Speaker::Role { role: RoleKind::Person | RoleKind::Org, definite: true, .. } => Some(sp),
         _ => None,
     }
 }

@@ -188,7 +188,12 @@ impl Lexicon {
             | bit("indef")
             | bit("pronoun")
             | bit("aux")
-            | bit("passive");
+            | bit("passive")
+            | bit("wie")
+            | bit("as")
+            | bit("carry")
+            | bit("before")
+            | bit("after");
         self.bits(low) & F != 0
     }
 }
@@ -588,6 +593,12 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
                 k += 1;
             }
             let first = k;
+            // *von der „Aktion Deutschland hilft“*: a quoted name.
+            if k < t.len() && is_open_quote(t[k].text(text)) {
+                if let Some(close) = (k + 2..t.len().min(k + 8)).find(|&c| is_close_quote(t[c].text(text))) {
+                    k = close + 1;
+                }
+            }
             while k < t.len()
                 && is_word(&t[k])
                 && t[k].text(text).starts_with(char::is_uppercase)
