@@ -63,6 +63,22 @@ pub(crate) fn person_subject(text: &str, t: &[Token], lex: &Lexicon) -> Option<S
     }
 }
 
+/// The subject of a stretch's first clause, whatever it names (*Die Ermittlungen gehen von dem
+/// Verdacht aus, eine Gruppe habe …*): who a Konjunktiv I in a later clause reports.
+pub(crate) fn main_subject(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
+    let end = t.iter().position(|x| x.clause_break).unwrap_or(t.len());
+    match clause_subject(text, &t[..end], lex)? {
+        sp @ Speaker::Named { name, .. } if name.slice(text).contains(' ') || !starts(t, name) => Some(sp),
+        sp @ Speaker::Role { .. } => Some(sp),
+        _ => None,
+    }
+}
+
+/// Whether `span` starts at the first token of `t` (a capital there proves nothing).
+fn starts(t: &[Token], span: Span) -> bool {
+    t.first().is_some_and(|f| f.span.start == span.start)
+}
+
 /// The speaker of a speech verb that frames nothing found (*Hajduk kritisierte die Pläne.*):
 /// the source of an account that may follow in Konjunktiv I.
 pub(crate) fn frame_speaker(text: &str, t: &[Token], lex: &Lexicon, used: &[Span]) -> Option<Speaker> {

@@ -263,8 +263,13 @@ impl Pass<'_> {
                     }
                     // In a clause after the first: the first clause's subject speaks
                     // (*Osterloh sieht darin einen Angriff, es stehe im Gegensatz …*).
-                    let subordinate = toks[a..k].iter().any(|x| x.clause_break);
-                    let own = if subordinate { claim::person_subject(text, &toks[a..b], lex) } else { None };
+                    // (A clause joined by *und*, *aber* … is the account going on, not a
+                    // clause reported by the first one's subject.)
+                    let clause = toks[a..k].iter().rposition(|x| x.clause_break).map(|c| a + c + 1);
+                    let subordinate = clause.is_some_and(|c| {
+                        !matches!(toks[c].text(text), "und" | "aber" | "oder" | "doch" | "sondern" | "denn")
+                    });
+                    let own = if subordinate { claim::main_subject(text, &toks[a..b], lex) } else { None };
                     if let Some(sp) = own {
                         self.pending = None;
                         self.account = self.ents.resolve(text, sp).or(self.account);
