@@ -364,15 +364,24 @@ pub(crate) fn before(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span,
     let s = body.iter().rposition(|t| t.after_newline).map_or(s, |k| k.max(s));
     let t = &body[s..];
     let Some(v) = t.iter().rposition(|x| is_word(x) && lex.bits(&low(text, x)) & SPEECH != 0) else {
-        // No speech verb before the colon: the clause's subject (*Bundesinnenminister
-        // Schäuble: „…“*, *Hier sparte der Bundespräsident nicht mit Kritik: „…“*).
-        return if colon { clause_subject(text, t, lex).map(|sp| (last.span, sp)) } else { None };
+        // No speech verb before the colon: the subject of the sentence's first clause
+        // (*Bundesinnenminister Schäuble: „…“*, *Hier sparte der Bundespräsident nicht mit
+        // Kritik: „…“*, *Der Ermittler, der als Zeuge gilt, will …: „…“*).
+        let first = t.iter().position(|x| x.clause_break).unwrap_or(t.len());
+        return if colon { clause_subject(text, &t[..first], lex).map(|sp| (last.span, sp)) } else { None };
     };
     if !colon && t.len() - v > 4 {
         return None;
     }
     let cue = t[v].span;
     let rest = &t[v + 1..];
+    // German, verb second: a subject filling the place before the verb comes first
+    // (*Michael Knipper, kritisierte die Entscheidung scharf:* — not *die Entscheidung*).
+    if lex.german && v > 0 && !t[v - 1].clause_break {
+        if let Some(sp) = subject_before(text, &t[..v], lex) {
+            return Some((cue, sp));
+        }
+    }
     if !rest.is_empty() {
         if let (Some(sp), n) = np(text, rest, lex) {
             // *erklärte er zu einem Projekt:*, *sagte Jon Bon Jovi, Gründer der Band:*,
@@ -384,6 +393,15 @@ pub(crate) fn before(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span,
     }
     if let Some(sp) = subject_before(text, &t[..v], lex) {
         return Some((cue, sp));
+    }
+    // *Museumsdirektor Thomas Metz hat anlässlich der Eröffnung erklärt:*
+    if lex.german {
+        let first = t[..v].iter().position(|x| x.clause_break).unwrap_or(v);
+        if let Some(sp @ (Speaker::Named { .. } | Speaker::Role { .. })) =
+            clause_subject(text, &t[..first], lex)
+        {
+            return Some((cue, sp));
+        }
     }
     // *Medvedev bedankte sich … und sagte:*: the subject of the first verb.
     if v > 0 && matches!(low(text, &t[v - 1]).as_str(), "und" | "aber" | "and" | "but") {
@@ -415,6 +433,8 @@ pub(crate) fn clause_subject(text: &str, t: &[Token], lex: &Lexicon) -> Option<S
             && t[k].text(text).starts_with(char::is_lowercase)
             && lex.bits(&low(text, &t[k])) & skip == 0
     })?;
+    // (*zeigt sich der Bundestrainer zufrieden*: past the reflexive.)
+    let v = if t.get(v + 1).is_some_and(|x| x.text(text) == "sich") { v + 1 } else { v };
     match np(text, &t[v + 1..], lex) {
         (Some(sp @ (Speaker::Named { .. } | Speaker::Role { .. } | Speaker::Pronoun(_))), n) if n > 0 => {
             Some(sp)
@@ -647,6 +667,14 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
         _ => (phrase, i),
     };
     let role = roles.last().map(|&(_, r)| r);
+    // *Ein Händler*, *eine Anwohnerin*: one unnamed person, not a name.
+    if lex.german && matches!(det, Some((_, false))) && role.is_none() && names.len() == 1 && items.len() == 1
+    {
+        return (
+            Some(Speaker::Role { role: RoleKind::Vague, definite: false, phrase, noun: t[names[0]].span }),
+            i,
+        );
+    }
     if let (Some(&a), Some(&b)) = (names.first(), names.last()) {
         let org = role == Some(Role::Org) || (det.is_some() && role.is_none());
         let name = Span::new(t[a].span.start, t[b].span.end);
