@@ -265,11 +265,12 @@ impl Stretch<'_> {
         match after {
             // *…, Dr. Malte Ösér, kündigte eine Prüfung an*: the phrase after the verb is its
             // object when the clause goes on after it and a subject stands before.
+            // (*…, Anja Hajduk, kritisierte die Pläne der Regierung zum Thema Arbeit*: a
+            // subject before the verb wins unless the phrase after it ends the clause, as in
+            // *…, sagte Weber.*)
             Some((sp, n)) if fin + 1 + n >= c1 || self.bits[fin + 1 + n] & bit("stop") != 0 => {
                 match before() {
-                    Some(b) if fin + 1 + n < c1 && self.bits[c1 - 1] & PARTICLE != 0 => {
-                        Some((b, false, fin + 1))
-                    }
+                    Some(b) if fin + 1 + n < c1 => Some((b, false, fin + 1)),
                     _ => Some((sp, true, fin + 1 + n)),
                 }
             }
@@ -549,6 +550,10 @@ impl Stretch<'_> {
         }
         let cue = self.span(i, k - 1);
         if k < self.len() && matches!(self.lows[k].as_str(), "von" | "vom") {
+            k += 1;
+        }
+        // *laut einem Artikel …*: after a marker, *einem*, *dem* start the source.
+        if k + 1 < self.len() && self.bits[k] & OBJECT != 0 && self.t[k + 1].kind == TokenKind::Word {
             k += 1;
         }
         let (who, n) = self.np_at(k, self.len())?;
