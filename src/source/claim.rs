@@ -10,7 +10,7 @@ use crate::result::AttributionType;
 use crate::text::token::{Token, TokenKind};
 use crate::text::Span;
 
-use super::speaker::{bit, clause_subject, low, np, subject_before, Lexicon, RoleKind, Speaker, SPEECH};
+use super::speaker::{bit, clause_subject, np, subject_before, Lexicon, RoleKind, Speaker, SPEECH};
 
 /// Who an attribution names.
 #[derive(Clone, Copy, Debug)]
@@ -82,9 +82,7 @@ fn starts(t: &[Token], span: Span) -> bool {
 /// The speaker of a speech verb that frames nothing found (*Hajduk kritisierte die Pläne.*):
 /// the source of an account that may follow in Konjunktiv I.
 pub(crate) fn frame_speaker(text: &str, t: &[Token], lex: &Lexicon, used: &[Span]) -> Option<Speaker> {
-    let lows: Vec<String> = t.iter().map(|k| low(text, k)).collect();
-    let bits: Vec<u32> = lows.iter().map(|w| lex.bits(w)).collect();
-    let s = Stretch { text, t, lex, lows, bits };
+    let s = Stretch::new(text, t, lex);
     let v = (0..t.len()).find(|&v| {
         s.bits[v] & SPEECH != 0
             && t[v].kind == TokenKind::Word
@@ -101,19 +99,19 @@ struct Stretch<'a> {
     text: &'a str,
     t: &'a [Token],
     lex: &'a Lexicon,
-    lows: Vec<String>,
+    /// The lower-case words, one after the other, and where each token's is.
+    lower: String,
+    at: Vec<(u32, u32)>,
     bits: Vec<u32>,
 }
 
 /// Finds the attributions of one stretch, skipping cue tokens in `used` (the frames of direct
 /// quotations).
 pub(crate) fn find(text: &str, t: &[Token], lex: &Lexicon, used: &[Span], out: &mut Vec<Claim>) {
-    let lows: Vec<String> = t.iter().map(|k| low(text, k)).collect();
-    let bits: Vec<u32> = lows.iter().map(|w| lex.bits(w)).collect();
-    if !bits.iter().any(|b| b & CUES != 0) {
+    let s = Stretch::new(text, t, lex);
+    if !s.bits.iter().any(|b| b & CUES != 0) {
         return;
     }
-    let s = Stretch { text, t, lex, lows, bits };
     let first = out.len();
     for (i, tok) in t.iter().enumerate() {
         let b = s.bits[i];
@@ -155,7 +153,31 @@ const NOT_CLAUSE: [&str; 16] = [
     "at", "up", "out",
 ];
 
-impl Stretch<'_> {
+impl<'a> Stretch<'a> {
+    fn new(text: &'a str, t: &'a [Token], lex: &'a Lexicon) -> Self {
+        let mut lower = String::with_capacity(t.iter().map(|k| k.span.len()).sum());
+        let mut at = Vec::with_capacity(t.len());
+        let mut bits = Vec::with_capacity(t.len());
+        for k in t {
+            let start = lower.len();
+            let w = k.text(text);
+            if w.is_ascii() {
+                lower.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            at.push((start as u32, lower.len() as u32));
+            bits.push(lex.bits(&lower[start..]));
+        }
+        Stretch { text, t, lex, lower, at, bits }
+    }
+
+    /// The lower-case word of token `k`.
+    fn low(&self, k: usize) -> &str {
+        let (a, b) = self.at[k];
+        &self.lower[a as usize..b as usize]
+    }
+
     fn len(&self) -> usize {
         self.t.len()
     }
@@ -229,7 +251,7 @@ impl Stretch<'_> {
     /// right after a preposition (*for X* in *a spokesman for X*).
     fn np_ending(&self, from: usize, end: usize) -> Option<(Speaker, usize)> {
         (from..end).find_map(|k| {
-            if k > from && PREPOSITIONS.contains(&self.lows[k - 1].as_str()) {
+            if k > from && PREPOSITIONS.contains(&self.low(k - 1)) {
                 return None;
             }
             match np(self.text, &self.t[k..end], self.lex) {
@@ -244,7 +266,7 @@ impl Stretch<'_> {
     fn reported_clause(&self, a: usize) -> bool {
         let a = (a..self.len()).find(|&k| self.t[k].kind != TokenKind::Punct).unwrap_or(self.len());
         a < self.len()
-            && (COMPLEMENTIZERS.contains(&self.lows[a].as_str())
+            && (COMPLEMENTIZERS.contains(&self.low(a))
                 || (a..self.len()).any(|k| self.bits[k] & KI != 0 && self.lower_initial(k)))
     }
 
@@ -285,17 +307,17 @@ impl Stretch<'_> {
     /// The subject of an English verb at `v`: the phrase before it (auxiliaries and adverbs in
     /// between skipped), else the phrase after it (*said Smith*).
     fn english_subject(&self, c0: usize, v: usize, c1: usize) -> Option<(Speaker, bool, usize)> {
-        if v > 0 && self.lows[v].ends_with("ing") {
+        if v > 0 && self.low(v).ends_with("ing") {
             // *…, saying …*: the subject of the sentence.
             let mut k = 0;
-            while k < v && OPENERS.contains(&self.lows[k].as_str()) {
+            while k < v && OPENERS.contains(&self.low(k)) {
                 k += 1;
             }
             let _ = c0;
             return self.np_at(k, v).map(|(sp, _)| (sp, false, v + 1));
         }
         let mut j = v;
-        while j > c0 && (self.bits[j - 1] & AUX != 0 || self.lows[j - 1].ends_with("ly")) {
+        while j > c0 && (self.bits[j - 1] & AUX != 0 || self.low(j - 1).ends_with("ly")) {
             j -= 1;
         }
         if j > c0 {
@@ -306,7 +328,7 @@ impl Stretch<'_> {
         if let Some((sp, n)) = self.np_at(v + 1, c1) {
             // *said Smith*, *said the spokesman on Monday*, not *said the deal was off*.
             let e = v + 1 + n;
-            if e >= c1 || AFTER_SUBJECT.contains(&self.lows[e].as_str()) {
+            if e >= c1 || AFTER_SUBJECT.contains(&self.low(e)) {
                 return Some((sp, true, e));
             }
         }
@@ -317,7 +339,7 @@ impl Stretch<'_> {
             // The phrase opening the clause, with what follows it (*A spokesman for the buyer
             // said*, *donors said*).
             let mut k = c0;
-            while k < j && OPENERS.contains(&self.lows[k].as_str()) {
+            while k < j && OPENERS.contains(&self.low(k)) {
                 k += 1;
             }
             if (k..j).any(|x| self.bits[x] & (SPEECH | AUX | PASSIVE) != 0) {
@@ -362,11 +384,11 @@ impl Stretch<'_> {
     /// video message*, *am Montag in Berlin*), without another clause.
     fn trailing_phrase(&self, k: usize) -> bool {
         k < self.len()
-            && (PREPOSITIONS.contains(&self.lows[k].as_str())
-                || AFTER_SUBJECT.contains(&self.lows[k].as_str())
-                || matches!(self.lows[k].as_str(), "am" | "im" | "gestern" | "heute" | "laut"))
+            && (PREPOSITIONS.contains(&self.low(k))
+                || AFTER_SUBJECT.contains(&self.low(k))
+                || matches!(self.low(k), "am" | "im" | "gestern" | "heute" | "laut"))
             && !(k..self.len()).any(|x| self.is_break(x) && !self.ends_at(x))
-            && !(k..self.len()).any(|x| self.bits[x] & SPEECH != 0 || self.lows[x] == "that")
+            && !(k..self.len()).any(|x| self.bits[x] & SPEECH != 0 || self.low(x) == "that")
     }
 
     /// A speech or belief verb.
@@ -377,7 +399,7 @@ impl Stretch<'_> {
         if v > 0 && !self.lower_initial(v) {
             return None;
         }
-        if v > 0 && (self.bits[v - 1] & (PASSIVE | DET) != 0 || self.lows[v - 1] == "to") {
+        if v > 0 && (self.bits[v - 1] & (PASSIVE | DET) != 0 || self.low(v - 1) == "to") {
             return None;
         }
         let c0 = self.clause_start(v);
@@ -439,7 +461,7 @@ impl Stretch<'_> {
         }
         // *said on Monday that …*
         let limit = c1.min(rest + 12);
-        if let Some(k) = (rest..limit).find(|&k| self.lows[k] == "that") {
+        if let Some(k) = (rest..limit).find(|&k| self.low(k) == "that") {
             let content = self.content(k, self.len(), 3);
             return self.claim(kind, cue, content, Who::Speaker(who));
         }
@@ -449,7 +471,7 @@ impl Stretch<'_> {
         }
         // *warned of a long winter*, *spoke about the plan*, *called for an inquiry*: what
         // the speaking is about, to the end of the clause.
-        if rest < c1 && !after && b & BELIEF == 0 && TOPIC.contains(&self.lows[rest].as_str()) {
+        if rest < c1 && !after && b & BELIEF == 0 && TOPIC.contains(&self.low(rest)) {
             let cue = self.span(v, rest);
             let content = self.content(rest + 1, c1, 2);
             return self.claim(kind, cue, content, Who::Speaker(who));
@@ -457,14 +479,14 @@ impl Stretch<'_> {
         if b & (SAY | BELIEF) != 0 && rest < c1 {
             let mut k = rest;
             // *told reporters …*, *told the BBC …*
-            if self.lows[v].starts_with("tel") || self.lows[v] == "told" {
+            if self.low(v).starts_with("tel") || self.low(v) == "told" {
                 if self.bits[k] & OBJECT != 0 {
                     k += 1;
                 } else if let Some((_, n)) = self.np_at(k, c1) {
                     k += n;
                 }
             }
-            if k >= self.len() || NOT_CLAUSE.contains(&self.lows[k].as_str()) {
+            if k >= self.len() || NOT_CLAUSE.contains(&self.low(k)) {
                 return None;
             }
             let content = self.content(k, self.len(), 3);
@@ -480,14 +502,14 @@ impl Stretch<'_> {
         }
         let c0 = self.clause_start(v);
         let c1 = self.clause_end(v);
-        for m in self.lex.multi(&self.lows[v]) {
+        for m in self.lex.multi(self.low(v)) {
             let belief = 1u32 << m.key == bit("splitbelief");
             if 1u32 << m.key != bit("split") && !belief {
                 continue;
             }
             let kind = if belief { AttributionType::Belief } else { AttributionType::Indirect };
             let n = m.rest.len();
-            let at = |k: usize| k + n <= c1 && (0..n).all(|j| self.lows[k + j] == m.rest[j]);
+            let at = |k: usize| k + n <= c1 && (0..n).all(|j| self.low(k + j) == m.rest[j]);
             let p = if m.anywhere {
                 (v + 1..c1).find(|&k| at(k))
             } else {
@@ -531,25 +553,24 @@ impl Stretch<'_> {
 
     /// *laut X*, *nach Angaben von X*, *aus Sicht von X*, *according to X*, *citing X*.
     fn before(&self, i: usize) -> Option<Claim> {
-        let multi: Vec<_> =
-            self.lex.multi(&self.lows[i]).iter().filter(|m| 1u32 << m.key == BEFORE).collect();
+        let multi: Vec<_> = self.lex.multi(self.low(i)).iter().filter(|m| 1u32 << m.key == BEFORE).collect();
         let mut k = i + 1;
         if !multi.is_empty() {
             let m = multi.iter().find(|m| {
                 let n = m.rest.len();
-                i + n < self.len() && (0..n).all(|j| self.lows[i + 1 + j] == m.rest[j])
+                i + n < self.len() && (0..n).all(|j| self.low(i + 1 + j) == m.rest[j])
             })?;
             k += m.rest.len();
         }
         // *laut Angaben der Polizei*: the noun between the marker and its source.
         if k + 1 < self.len()
             && self.bits[k] & NOUN != 0
-            && (self.bits[k + 1] & DET != 0 || matches!(self.lows[k + 1].as_str(), "von" | "vom" | "of"))
+            && (self.bits[k + 1] & DET != 0 || matches!(self.low(k + 1), "von" | "vom" | "of"))
         {
             k += 1;
         }
         let cue = self.span(i, k - 1);
-        if k < self.len() && matches!(self.lows[k].as_str(), "von" | "vom") {
+        if k < self.len() && matches!(self.low(k), "von" | "vom") {
             k += 1;
         }
         // *laut einem Artikel …*: after a marker, *einem*, *dem* start the source.

@@ -15,7 +15,7 @@ mod quote;
 mod speaker;
 
 use crate::result::{Attribution, AttributionType, Hedge, Source};
-use crate::text::token::{tokenize_into, Token, TokenKind};
+use crate::text::token::{tokenize, Token, TokenKind};
 use crate::text::{Language, Span};
 
 use claim::{Claim, Who};
@@ -32,14 +32,15 @@ struct Pass<'t> {
     quotes: Vec<quote::Quote>,
     ents: Entities<'t>,
     out: Vec<Attribution>,
-    toks: Vec<Token>,
+    /// The tokens of the whole text, made once.
+    all: &'t [Token],
     /// The last quotation with a speaker: its source and closing paragraph.
     last: Option<(usize, usize)>,
     /// The source of the account in progress: the last attribution's source.
     account: Option<usize>,
     /// A speaker framed by a speech verb after the last attribution, not yet resolved: the
     /// account's source if Konjunktiv I follows.
-    pending: Option<Speaker>,
+    pending: Vec<Pending>,
     /// The last sentence with an attribution.
     attributed: Option<usize>,
     /// The cue spans of direct quotations (not read again as reported speech).
@@ -68,6 +69,7 @@ pub(crate) fn attribute(
             }
         }
     }
+    let all = tokenize(text);
     let mut p = Pass {
         text,
         sentences,
@@ -75,10 +77,10 @@ pub(crate) fn attribute(
         quotes: quote::find(text),
         ents: Entities::new(language == Language::German),
         out: Vec::new(),
-        toks: Vec::new(),
+        all: &all,
         last: None,
         account: None,
-        pending: None,
+        pending: Vec::new(),
         attributed: None,
         used: Vec::new(),
         direct: Vec::new(),
@@ -117,27 +119,22 @@ impl Pass<'_> {
         }
         let next_open = self.quotes.get(k + 1).map_or(text.len(), |n| n.open.start);
         let prev_close = if k == 0 { 0 } else { self.quotes[k - 1].close.end };
-        let toks = &mut self.toks;
+        let all = self.all;
 
         // After the quotation.
         let after_end = floor(text, next_open.min(q.close.end.saturating_add(WINDOW)));
-        toks.clear();
-        tokenize_into(text, Span::new(q.close.end, after_end.max(q.close.end)), toks);
+        let toks = within_span(all, Span::new(q.close.end, after_end.max(q.close.end)));
         let mut frame = speaker::after(text, toks, lex);
+        let start = ceil(text, prev_close.max(q.open.start.saturating_sub(WINDOW)));
+        let before_toks = within_span(all, Span::new(start.min(q.open.start), q.open.start));
         // Before it.
         if frame.is_none() {
-            let start = ceil(text, prev_close.max(q.open.start.saturating_sub(WINDOW)));
-            toks.clear();
-            tokenize_into(text, Span::new(start.min(q.open.start), q.open.start), toks);
-            frame = speaker::before(text, toks, lex);
+            frame = speaker::before(text, before_toks, lex);
         }
         if let Some((cue, Speaker::Pronoun(_))) = frame {
             // *„…“, sagt sie* after *Eine Pflegerin … berichtet …*: the person just introduced.
-            let start = ceil(text, prev_close.max(q.open.start.saturating_sub(WINDOW)));
-            toks.clear();
-            tokenize_into(text, Span::new(start.min(q.open.start), q.open.start), toks);
             if let Some((_, who @ (Speaker::Named { org: false, .. } | Speaker::Role { .. }))) =
-                speaker::within(text, toks, lex)
+                speaker::within(text, before_toks, lex)
             {
                 frame = Some((cue, who));
             }
@@ -156,10 +153,7 @@ impl Pass<'_> {
                 }
                 // No frame next to it: a speech verb earlier in its sentence, else the speaker
                 // of the quotation before it.
-                let start = ceil(text, prev_close.max(q.open.start.saturating_sub(WINDOW)));
-                toks.clear();
-                tokenize_into(text, Span::new(start.min(q.open.start), q.open.start), toks);
-                match (speaker::within(text, toks, lex), self.last) {
+                match (speaker::within(text, before_toks, lex), self.last) {
                     (Some((cue, who)), _) => (Some(cue), self.ents.resolve(text, who)),
                     (None, Some((id, para))) if q.para <= para + 1 => (None, Some(id)),
                     _ => (None, None),
@@ -181,7 +175,7 @@ impl Pass<'_> {
         self.direct.push((content, source));
         if source.is_some() {
             self.account = source;
-            self.pending = None;
+            self.pending.clear();
         }
         self.attributed = Some(sentence);
         self.out.push(Attribution { kind: AttributionType::Direct, source, cue, content, sentence });
@@ -191,11 +185,21 @@ impl Pass<'_> {
     /// for Konjunktiv I continuing an account.
     fn sentence(&mut self, si: usize, sentence: Span) {
         let (text, lex) = (self.text, self.lex);
-        self.toks.clear();
-        tokenize_into(text, sentence, &mut self.toks);
-        let toks = std::mem::take(&mut self.toks);
+        let toks = within_span(self.all, sentence);
+        if toks.is_empty() {
+            return;
+        }
         // Stretches: runs of tokens inside the same direct quotation, or outside all.
-        let inside = |t: &Token| self.direct.iter().position(|(c, _)| c.contains(&t.span));
+        // (Only the quotations reaching into this sentence: they come last in `direct`.)
+        let near: Vec<(usize, Span)> = self
+            .direct
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, (c, _))| c.end > sentence.start)
+            .map(|(k, (c, _))| (k, *c))
+            .collect();
+        let inside = |t: &Token| near.iter().find(|(_, c)| c.contains(&t.span)).map(|&(k, _)| k);
         let mut stretches: Vec<(usize, usize, Option<usize>)> = Vec::new();
         let mut a = 0;
         for b in 1..=toks.len() {
@@ -204,10 +208,19 @@ impl Pass<'_> {
                 a = b;
             }
         }
+        // The frames of quotations in this sentence (they come last in `used`).
+        let used: Vec<Span> = self
+            .used
+            .iter()
+            .rev()
+            .take_while(|c| c.end.saturating_add(4 * WINDOW) > sentence.start)
+            .filter(|c| sentence.contains(c))
+            .copied()
+            .collect();
         let before = self.out.len();
         for &(a, b, q) in &stretches {
             self.claims.clear();
-            claim::find(text, &toks[a..b], lex, &self.used, &mut self.claims);
+            claim::find(text, &toks[a..b], lex, &used, &mut self.claims);
             self.ents.in_quote = q.and_then(|q| self.direct[q].1);
             for c in std::mem::take(&mut self.claims) {
                 let source = match c.who {
@@ -216,7 +229,7 @@ impl Pass<'_> {
                 };
                 if source.is_some() && q.is_none() {
                     self.account = source;
-                    self.pending = None;
+                    self.pending.clear();
                 }
                 self.out.push(Attribution {
                     kind: c.kind,
@@ -231,10 +244,9 @@ impl Pass<'_> {
         let own = self.out.len() > before;
         if !own && lex.german {
             if let Some(&(a, b, _)) = stretches.iter().find(|s| s.2.is_none()) {
-                if let Some(sp) = claim::frame_speaker(text, &toks[a..b], lex, &self.used) {
-                    self.pending = Some(sp);
+                if let Some(sp) = claim::frame_speaker(text, &toks[a..b], lex, &used) {
+                    self.push_pending(Pending::Speaker(sp));
                     self.attributed = Some(si);
-                    self.toks = toks;
                     return;
                 }
             }
@@ -271,9 +283,9 @@ impl Pass<'_> {
                     });
                     let own = if subordinate { claim::main_subject(text, &toks[a..b], lex) } else { None };
                     if let Some(sp) = own {
-                        self.pending = None;
+                        self.pending.clear();
                         self.account = self.ents.resolve(text, sp).or(self.account);
-                    } else if let Some(sp) = self.pending.take() {
+                    } else if let Some(sp) = self.take_pending() {
                         self.account = self.ents.resolve(text, sp).or(self.account);
                     }
                     self.pronoun_subject(&toks[a..b]);
@@ -293,7 +305,7 @@ impl Pass<'_> {
                 {
                     let content = trim_tokens(text, &toks[a..b]);
                     if !content.is_empty() && content.contains(&cue) {
-                        if let Some(sp) = self.pending.take() {
+                        if let Some(sp) = self.take_pending() {
                             self.account = self.ents.resolve(text, sp).or(self.account);
                         }
                         self.pronoun_subject(&toks[a..b]);
@@ -310,16 +322,14 @@ impl Pass<'_> {
         }
         if self.out.len() == before && lex.german {
             // A person's doing, told without Konjunktiv: who a following account may report.
+            // (Read only if an account needs it: most sentences are never asked.)
             if let Some(&(a, b, _)) = stretches.iter().find(|s| s.2.is_none()) {
-                if let Some(sp) = claim::person_subject(text, &toks[a..b], lex) {
-                    self.pending = Some(sp);
-                }
+                self.push_pending(Pending::Stretch(Span::new(toks[a].span.start, toks[b - 1].span.end)));
             }
         }
         if self.out.len() > before {
             self.attributed = Some(si);
         }
-        self.toks = toks;
     }
 }
 
@@ -359,7 +369,35 @@ fn weak_ki(text: &str, lex: &Lexicon, t: &[Token], k: usize) -> bool {
         && !prev.ends_with('e')
 }
 
+/// A source an account may have, not yet resolved: a speaker framed by a speech verb, or the
+/// subject of a sentence telling what someone did.
+#[derive(Clone, Copy)]
+enum Pending {
+    Speaker(Speaker),
+    Stretch(Span),
+}
+
+/// How many sentences back an account's source is looked for.
+const PENDING: usize = 6;
+
 impl Pass<'_> {
+    fn push_pending(&mut self, p: Pending) {
+        if self.pending.len() == PENDING {
+            self.pending.remove(0);
+        }
+        self.pending.push(p);
+    }
+
+    /// The most recent pending source that names someone.
+    fn take_pending(&mut self) -> Option<Speaker> {
+        let found = self.pending.iter().rev().find_map(|p| match *p {
+            Pending::Speaker(sp) => Some(sp),
+            Pending::Stretch(span) => claim::person_subject(self.text, within_span(self.all, span), self.lex),
+        });
+        self.pending.clear();
+        found
+    }
+
     /// *Er halte das für richtig.*: a pronoun subject of a reported sentence is a mention of
     /// the account's source (or, with no account, of the last person).
     fn pronoun_subject(&mut self, t: &[Token]) {
@@ -374,6 +412,13 @@ impl Pass<'_> {
             };
         }
     }
+}
+
+/// The tokens lying wholly inside `span`.
+fn within_span(all: &[Token], span: Span) -> &[Token] {
+    let a = all.partition_point(|t| t.span.start < span.start);
+    let b = all.partition_point(|t| t.span.end <= span.end).max(a);
+    &all[a..b]
 }
 
 /// The span of `toks` without punctuation at either end (empty with fewer than three words).

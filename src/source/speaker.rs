@@ -15,13 +15,44 @@ use super::is_word;
 pub(crate) struct Lexicon {
     pub(crate) german: bool,
     /// Each word with the bit set of the lists ([`KEYS`]) it is in.
-    words: HashMap<&'static str, u32>,
+    words: HashMap<&'static str, u32, Fx>,
     /// Role nouns matched as the end of a compound (German), in file order.
     person: Vec<&'static str>,
     org: Vec<&'static str>,
     /// Multi-word entries by their first word: separable verbs (`split`, `splitbelief`) and
     /// source markers (`before`), each with the words after the first, lower-case.
     multi: HashMap<&'static str, Vec<Multi>>,
+}
+
+/// A small fast hash for short words (the word lists are ours, not attacker-chosen keys).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Fx;
+
+/// The state of [`Fx`].
+#[derive(Default)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::BuildHasher for Fx {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// A cue of several words: a separable verb and its particle, or a marker like *nach Angaben*.
