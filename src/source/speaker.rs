@@ -131,8 +131,10 @@ const fn const_eq(a: &str, b: &str) -> bool {
 /// Verbs that frame a quotation or report speech or belief.
 pub(crate) const SPEECH: u32 = bit("verb") | bit("say") | bit("belief") | bit("stance");
 
-const DE: &str = include_str!("../lexicon/de/speech.txt");
-const EN: &str = include_str!("../lexicon/en/speech.txt");
+// The word lines of `src/lexicon/<lang>/speech.txt` (build.rs checks the keys and leaves out
+// comments and examples).
+const DE: &str = include_str!(concat!(env!("OUT_DIR"), "/speech-de.txt"));
+const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/speech-en.txt"));
 
 impl Lexicon {
     pub(crate) fn get(language: Language) -> &'static Lexicon {
