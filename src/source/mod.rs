@@ -490,3 +490,54 @@ fn ceil(text: &str, mut i: usize) -> usize {
 fn is_word(t: &Token) -> bool {
     t.kind == TokenKind::Word
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, AttributionType, Language, Options};
+
+    fn run(text: &str) -> Vec<(AttributionType, String, String)> {
+        let a = analyze(text, &Options::with_language(Some(Language::German)));
+        a.attributions
+            .iter()
+            .map(|t| {
+                let who = t.source.map_or("-".to_string(), |id| a.sources[id].name.clone());
+                (t.kind, who, t.content.slice(text).to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_account_goes_on_until_another_source_speaks() {
+        let got = run("„Wir kommen voran“, sagte Kolb. Der Bau sei fast fertig. Die Kosten seien \
+                       gestiegen. Der Stadtrat tagt am Montag. Laut Polizei blieb es ruhig. Es habe \
+                       keine Festnahmen gegeben.");
+        let who: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(who, ["Kolb", "Kolb", "Kolb", "Polizei", "Polizei"], "{got:?}");
+    }
+
+    #[test]
+    fn konjunktiv_ii_needs_an_attributed_sentence_before() {
+        assert!(run("Die Brücke wäre fast eingestürzt.").is_empty());
+        let got = run("Kolb sagte, die Lage sei ernst. Die Arbeiten würden sich verzögern.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1, "Kolb");
+    }
+
+    #[test]
+    fn a_pronoun_subject_is_a_mention_of_the_account() {
+        let text = "Die Ministerin Anna Roth kritisierte den Plan. Sie halte ihn für falsch.";
+        let a = analyze(text, &Options::with_language(Some(Language::German)));
+        // The stance (*kritisierte den Plan*) and the reported sentence.
+        assert_eq!(a.attributions.len(), 2, "{a:?}");
+        let s = &a.sources[a.attributions[1].source.unwrap()];
+        assert_eq!(s.name, "Anna Roth");
+        assert!(s.mentions.iter().any(|m| m.slice(text) == "Sie"), "{s:?}");
+    }
+
+    #[test]
+    fn ich_habe_is_not_reported_speech() {
+        assert!(run("„Gut“, sagte Kolb. Ich habe keine Zeit für so etwas.")
+            .iter()
+            .all(|g| g.0 == AttributionType::Direct));
+    }
+}
