@@ -443,8 +443,12 @@ impl<'a> Stretch<'a> {
             None if b & SAY != 0 && c0 == 0 => (Speaker::Nobody, false, v + 1),
             None => return None,
         };
-        if b & STANCE != 0 && b & (SAY | BELIEF) == 0 && !after {
-            // *Cruz blasted Rubio for …*: the stance taken, to the end of the clause.
+        if b & STANCE != 0 && b & (SAY | BELIEF) == 0 && !after && rest < c1 {
+            // *Cruz blasted Rubio for …*: the stance taken, to the end of the clause; not the
+            // agent of a passive (*was criticized by …*).
+            if self.low(rest) == "by" {
+                return None;
+            }
             let content = self.content(rest, c1, 2);
             if !content.is_empty() {
                 return self.claim(kind, cue, content, Who::Speaker(who));
@@ -459,9 +463,9 @@ impl<'a> Stretch<'a> {
                 return self.claim(kind, cue, content, Who::Speaker(who));
             }
         }
-        // *said on Monday that …*
+        // *said on Monday that …*, *asked whether …*
         let limit = c1.min(rest + 12);
-        if let Some(k) = (rest..limit).find(|&k| self.low(k) == "that") {
+        if let Some(k) = (rest..limit).find(|&k| matches!(self.low(k), "that" | "whether")) {
             let content = self.content(k, self.len(), 3);
             return self.claim(kind, cue, content, Who::Speaker(who));
         }
