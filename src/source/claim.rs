@@ -84,7 +84,7 @@ fn starts(t: &[Token], span: Span) -> bool {
 pub(crate) fn frame_speaker(text: &str, t: &[Token], lex: &Lexicon, used: &[Span]) -> Option<Speaker> {
     let s = Stretch::new(text, t, lex);
     let v = (0..t.len()).find(|&v| {
-        s.bits[v] & SPEECH != 0
+        s.bits[v] & (SPEECH | SPLIT) != 0
             && t[v].kind == TokenKind::Word
             && !used.contains(&t[v].span)
             && s.lower_initial(v)
@@ -92,6 +92,26 @@ pub(crate) fn frame_speaker(text: &str, t: &[Token], lex: &Lexicon, used: &[Span
     let (c0, c1) = (s.clause_start(v), s.clause_end(v));
     let aux = (c0..v).find(|&k| s.bits[k] & AUX != 0 && s.lower_initial(k));
     s.german_subject(c0, aux.unwrap_or(v), c1).map(|(sp, _, _)| sp)
+}
+
+/// *Dies bestätigte der Präsident.*, *Das teilte die Polizei mit.*: a sentence opening with a
+/// pronoun for what was just said and a speech verb; the speaker, and the verb as cue. What it
+/// reports is the sentence before.
+pub(crate) fn anaphoric(text: &str, t: &[Token], lex: &Lexicon) -> Option<(Span, Speaker)> {
+    if t.len() < 3 || !matches!(t[0].text(text), "Dies" | "Das" | "Dieses" | "Diese") {
+        return None;
+    }
+    let s = Stretch::new(text, t, lex);
+    if s.bits[1] & (SPEECH | SPLIT) == 0 || !s.lower_initial(1) {
+        return None;
+    }
+    let c1 = s.clause_end(1);
+    let (sp, n) = s.np_at(2, c1)?;
+    // (The phrase after the verb is its subject: *Dies bestätigte der Präsident*, not
+    // *Das sagte er ihm*.)
+    matches!(sp, Speaker::Named { .. } | Speaker::Role { .. } | Speaker::Pronoun(_)).then_some(())?;
+    let _ = n;
+    Some((t[1].span, sp))
 }
 
 /// One stretch of tokens with their lower-case words and list bits.
@@ -563,8 +583,11 @@ impl<'a> Stretch<'a> {
             let m = multi.iter().find(|m| {
                 let n = m.rest.len();
                 i + n < self.len() && (0..n).all(|j| self.low(i + 1 + j) == m.rest[j])
-            })?;
-            k += m.rest.len();
+            });
+            match m {
+                Some(m) => k += m.rest.len(),
+                None => return self.report_noun(i),
+            }
         }
         // *laut Angaben der Polizei*: the noun between the marker and its source.
         if k + 1 < self.len()
@@ -581,11 +604,46 @@ impl<'a> Stretch<'a> {
         if k + 1 < self.len() && self.bits[k] & OBJECT != 0 && self.t[k + 1].kind == TokenKind::Word {
             k += 1;
         }
-        let (who, n) = self.np_at(k, self.len())?;
+        let Some((who, n)) = self.np_at(k, self.len()) else {
+            return if self.lex.german { self.report_noun(i) } else { None };
+        };
         if matches!(who, Speaker::Own(_)) {
             return None;
         }
         let content = self.around(i, k + n);
+        self.claim(AttributionType::AccordingTo, cue, content, Who::Speaker(who))
+    }
+
+    /// *nach eigenen Angaben*, *laut offiziellen Angaben*, *nach NASA-Angaben*, *nach einer
+    /// Studie der UNO*: a marker, adjectives and a noun of reporting (also as a compound's
+    /// end); the source is the genitive after it, else the phrase itself.
+    fn report_noun(&self, i: usize) -> Option<Claim> {
+        let mut k = i + 1;
+        while k < self.len()
+            && (self.bits[k] & DET != 0
+                || (self.lower_initial(k)
+                    && ["e", "en", "er", "es", "em"].iter().any(|e| self.low(k).ends_with(e))))
+        {
+            k += 1;
+        }
+        let noun = k;
+        if noun >= self.len() || self.lower_initial(noun) || !self.lex.report_noun(self.low(noun)) {
+            return None;
+        }
+        let cue = self.span(i, noun);
+        let after = noun + 1;
+        let genitive = after < self.len() && self.bits[after] & DET != 0;
+        let (who, end) = match self.np_at(after, self.len()) {
+            Some((sp, n)) if genitive || matches!(self.low(after), "von" | "vom") => (sp, after + n),
+            _ => {
+                let phrase = Span::new(self.t[i + 1].span.start, self.t[noun].span.end);
+                (
+                    Speaker::Role { role: RoleKind::Vague, definite: false, phrase, noun: self.t[noun].span },
+                    after,
+                )
+            }
+        };
+        let content = self.around(i, end);
         self.claim(AttributionType::AccordingTo, cue, content, Who::Speaker(who))
     }
 

@@ -124,7 +124,13 @@ impl Pass<'_> {
         // After the quotation.
         let after_end = floor(text, next_open.min(q.close.end.saturating_add(WINDOW)));
         let toks = within_span(all, Span::new(q.close.end, after_end.max(q.close.end)));
-        let mut frame = speaker::after(text, toks, lex);
+        // German: a quotation closed by its own full stop and not followed by a comma is framed after
+        // only by a short sentence (*„…“ Smith said.*), not by one that goes on (*„…“ Ein
+        // Sprecher sagte, dass …* reports something else).
+        let closed = content.slice(text).ends_with(['.', '!', '?', '…']);
+        let goes_on = toks.first().is_some_and(|t| t.text(text) != ",")
+            && toks.iter().find(|t| t.clause_break).is_some_and(|t| !matches!(t.text(text), "." | "!" | "?"));
+        let mut frame = if lex.german && closed && goes_on { None } else { speaker::after(text, toks, lex) };
         let start = ceil(text, prev_close.max(q.open.start.saturating_sub(WINDOW)));
         let before_toks = within_span(all, Span::new(start.min(q.open.start), q.open.start));
         // Before it.
@@ -242,6 +248,28 @@ impl Pass<'_> {
             self.ents.in_quote = None;
         }
         let own = self.out.len() > before;
+        if !own && lex.german && si > 0 {
+            // *Dies bestätigte der Präsident.*: the sentence before is what was said.
+            if let Some((cue, sp)) = claim::anaphoric(text, toks, lex) {
+                let prev = within_span(self.all, self.sentences[si - 1]);
+                let content = trim_tokens(text, prev);
+                if !content.is_empty() && !self.out.iter().rev().take(4).any(|o| o.content.overlaps(&content))
+                {
+                    let source = self.ents.resolve(text, sp);
+                    self.account = source.or(self.account);
+                    self.pending.clear();
+                    self.out.push(Attribution {
+                        kind: AttributionType::Indirect,
+                        source,
+                        cue: Some(cue),
+                        content,
+                        sentence: si - 1,
+                    });
+                    self.attributed = Some(si);
+                    return;
+                }
+            }
+        }
         if !own && lex.german {
             if let Some(&(a, b, _)) = stretches.iter().find(|s| s.2.is_none()) {
                 if let Some(sp) = claim::frame_speaker(text, &toks[a..b], lex, &used) {

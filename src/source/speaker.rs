@@ -22,6 +22,8 @@ pub(crate) struct Lexicon {
     /// Multi-word entries by their first word: separable verbs (`split`, `splitbelief`) and
     /// source markers (`before`), each with the words after the first, lower-case.
     multi: HashMap<&'static str, Vec<Multi>>,
+    /// The reporting nouns (`noun`), for compounds ending in one.
+    noun_ends: Vec<String>,
 }
 
 /// A small fast hash for short words (the word lists are ours, not attacker-chosen keys).
@@ -169,6 +171,7 @@ impl Lexicon {
                 match key {
                     "person" => lex.person.push(w),
                     "org" => lex.org.push(w),
+                    "noun" => lex.noun_ends.push(w.to_lowercase()),
                     _ => {}
                 }
             }
@@ -188,6 +191,13 @@ impl Lexicon {
     /// The multi-word entries starting with a lower-case word.
     pub(crate) fn multi(&self, low: &str) -> &[Multi] {
         self.multi.get(low).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a lower-case word is a noun of reporting (*Angaben*) or a compound ending in
+    /// one (*Polizeiangaben*, *nasa-angaben*).
+    pub(crate) fn report_noun(&self, low: &str) -> bool {
+        self.has("noun", low)
+            || self.noun_ends.iter().any(|n| low.len() > n.len() && low.ends_with(n.as_str()))
     }
 
     pub(crate) fn is_verb(&self, word: &str) -> bool {
