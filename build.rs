@@ -336,6 +336,7 @@ const SPEECH_KEYS: &[&str] = &[
     "splitbelief",
     "kinot",
     "stance",
+    "itsays",
 ];
 
 /// Checks each speech file's keys and writes its word lines, without comments and examples,

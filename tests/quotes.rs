@@ -6,7 +6,7 @@
 use hedgemark::{analyze, Analysis, AttributionType, Language, Options};
 
 /// The keys of the speech files whose entries are cues and need examples.
-const CUES: [&str; 15] = [
+const CUES: [&str; 16] = [
     "verb",
     "say",
     "belief",
@@ -22,6 +22,7 @@ const CUES: [&str; 15] = [
     "kii",
     "group",
     "stance",
+    "itsays",
 ];
 
 fn source_name(a: &Analysis, source: Option<usize>) -> &str {

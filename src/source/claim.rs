@@ -47,7 +47,8 @@ const NOUN: u32 = bit("noun");
 const KI: u32 = bit("ki") | bit("kii");
 const OBJECT: u32 = bit("object");
 /// Every list that can start a cue.
-pub(crate) const CUES: u32 = SPEECH | BEFORE | AFTER | CARRY | WIE | SO | SPLIT;
+const ITSAYS: u32 = bit("itsays");
+pub(crate) const CUES: u32 = SPEECH | BEFORE | AFTER | CARRY | WIE | SO | SPLIT | ITSAYS;
 
 /// The subject of a stretch's first clause when it names a person or an institution (not a
 /// pronoun, not a thing): who a Konjunktiv I later in the sentence, or in the next ones,
@@ -144,6 +145,7 @@ pub(crate) fn find(text: &str, t: &[Token], lex: &Lexicon, used: &[Span], out: &
             .or_else(|| if b & WIE != 0 { s.wie(i) } else { None })
             .or_else(|| if b & SO != 0 && lex.german { s.so(i) } else { None })
             .or_else(|| if b & SPLIT != 0 { s.split(i) } else { None })
+            .or_else(|| if b & ITSAYS != 0 { s.itsays(i) } else { None })
             .or_else(|| if b & SPEECH != 0 { s.verb(i) } else { None });
         if let Some(c) = found {
             if !c.content.is_empty() && !out[first..].iter().any(|o| o.content == c.content) {
@@ -160,9 +162,10 @@ const TOPIC: [&str; 5] = ["about", "of", "on", "for", "against"];
 /// Words that may open a clause before its subject.
 const OPENERS: [&str; 10] = ["but", "and", "so", "yet", "still", "meanwhile", "now", "or", "then", "instead"];
 /// Prepositions: a phrase right after one is not a subject (*a spokesman for X*).
-const PREPOSITIONS: [&str; 22] = [
-    "of", "for", "at", "from", "with", "to", "in", "on", "by", "about", "against", "von", "vom", "für",
-    "bei", "mit", "aus", "zu", "zum", "zur", "gegen", "über",
+const PREPOSITIONS: [&str; 38] = [
+    "of", "for", "at", "from", "with", "to", "in", "on", "by", "about", "against", "above", "below", "near",
+    "under", "over", "behind", "beside", "between", "across", "along", "around", "outside", "inside", "into",
+    "through", "within", "without", "von", "vom", "für", "bei", "mit", "aus", "zu", "zum", "zur", "gegen",
 ];
 /// Words that may follow a subject standing after its verb (*said Smith on Monday*).
 const AFTER_SUBJECT: [&str; 10] =
@@ -443,6 +446,16 @@ impl<'a> Stretch<'a> {
                 if (b & bit("verb") == 0 || b & (BELIEF | STANCE) != 0) && !self.reported_clause(c1 + 1) {
                     return None;
                 }
+                // *bestätigten den Ausfall, nannten aber keine Ursache*: a second verb, not a
+                // reported clause (which opens with a subject or *dass*).
+                if c1 + 1 < self.len()
+                    && self.lower_initial(c1 + 1)
+                    && self.bits[c1 + 1] & (DET | bit("pronoun") | bit("stop")) == 0
+                    && !COMPLEMENTIZERS.contains(&self.low(c1 + 1))
+                    && !matches!(self.low(c1 + 1), "es" | "man" | "sie" | "er" | "wir" | "ich")
+                {
+                    return None;
+                }
                 let content = self.content(c1 + 1, self.len(), 2);
                 return self.claim(kind, cue, content, Who::Speaker(who));
             }
@@ -696,6 +709,36 @@ impl<'a> Stretch<'a> {
             return None;
         };
         self.claim(AttributionType::AccordingTo, cue, content, Who::Speaker(who))
+    }
+
+    /// *In Sicherheitskreisen heißt es, …*, *…, heißt es in einer Erklärung der Stadt*: the
+    /// source is the phrase after *in*, *aus*, *bei* next to *heißt es* (none without one).
+    fn itsays(&self, i: usize) -> Option<Claim> {
+        if i + 1 >= self.len() || self.low(i + 1) != "es" {
+            return None;
+        }
+        let c0 = self.clause_start(i);
+        let c1 = self.clause_end(i + 1);
+        let pp = |k: usize| -> Option<(Speaker, usize)> {
+            if k < c1.max(i) && matches!(self.low(k), "in" | "im" | "aus" | "bei" | "beim" | "von" | "vom") {
+                self.np_at(k + 1, self.len()).map(|(sp, n)| (sp, k + 1 + n))
+            } else {
+                None
+            }
+        };
+        let who =
+            pp(i + 2).map(|(sp, _)| sp).or_else(|| if i > c0 { pp(c0).map(|(sp, _)| sp) } else { None });
+        let cue = self.span(i, i + 1);
+        let who = Who::Speaker(who.unwrap_or(Speaker::Nobody));
+        if c1 + 1 < self.len() && matches!(self.tok(c1), "," | ":") {
+            let content = self.content(c1 + 1, self.len(), 2);
+            return self.claim(AttributionType::AccordingTo, cue, content, who);
+        }
+        if c0 > 0 {
+            let content = self.content(0, c0 - 1, 2);
+            return self.claim(AttributionType::AccordingTo, cue, content, who);
+        }
+        None
     }
 
     /// *…, so der Minister.* after reported speech.

@@ -24,6 +24,8 @@ pub(crate) struct Lexicon {
     multi: HashMap<&'static str, Vec<Multi>>,
     /// The reporting nouns (`noun`), for compounds ending in one.
     noun_ends: Vec<String>,
+    /// The group nouns (`vague`) of six letters or more, for compounds ending in one.
+    vague_ends: Vec<String>,
 }
 
 /// A small fast hash for short words (the word lists are ours, not attacker-chosen keys).
@@ -70,7 +72,7 @@ pub(crate) struct Multi {
 }
 
 /// The lists of a speech file, in the order of their bits.
-pub(crate) const KEYS: [&str; 30] = [
+pub(crate) const KEYS: [&str; 31] = [
     "verb",
     "so",
     "det",
@@ -101,6 +103,7 @@ pub(crate) const KEYS: [&str; 30] = [
     "splitbelief",
     "kinot",
     "stance",
+    "itsays",
 ];
 
 /// The bit of one list of [`KEYS`].
@@ -172,6 +175,7 @@ impl Lexicon {
                     "person" => lex.person.push(w),
                     "org" => lex.org.push(w),
                     "noun" => lex.noun_ends.push(w.to_lowercase()),
+                    "vague" if w.chars().count() >= 6 => lex.vague_ends.push(w.to_lowercase()),
                     _ => {}
                 }
             }
@@ -210,6 +214,11 @@ impl Lexicon {
 
     fn role(&self, low: &str) -> Option<Role> {
         if self.has("vague", low) {
+            return Some(Role::Vague);
+        }
+        // German compounds of a plural group noun: *Energieexperten*, *Umweltkritiker*.
+        if self.german && self.vague_ends.iter().any(|v| low.len() > v.len() + 2 && low.ends_with(v.as_str()))
+        {
             return Some(Role::Vague);
         }
         let fits = |w: &&str| if self.german { low.ends_with(*w) } else { low == *w };
