@@ -244,11 +244,16 @@ function annotations(result, text) {
       explanation: hedgeExplanation(h, result, sourcesBySentence),
     });
   }
+  // A source mention inside a hedge (*Berichten* in *Berichten zufolge*) takes the hedge's span:
+  // the hedge stays one mark, which carries the source too.
+  const hedges = list.slice();
   for (const s of result.sources || []) {
     const explanation = sourceExplanation(s, result);
     for (const m of s.mentions || []) {
       if (!valid(m)) continue;
-      list.push({ start: m.start, end: m.end, kind: "source", source: s, explanation });
+      const h = hedges.find((x) => x.start <= m.start && m.end <= x.end);
+      const span = h || m;
+      list.push({ start: span.start, end: span.end, kind: "source", source: s, explanation });
     }
   }
   return list;

@@ -687,13 +687,16 @@ test.describe("hedge-mark widget", () => {
         same: a === b && a === customElements.get("hedge-mark"),
         sub: c === d && c !== a && w instanceof mod.HedgeMarkElement,
         stats,
-        marks: w.querySelectorAll("mark[data-hedgemark]").length,
+        marks: w.querySelectorAll("mark[data-hedgemark][data-kind=hedge]").length,
+        sourceMarks: w.querySelectorAll("mark[data-hedgemark][data-kind=source]").length,
       };
     });
     expect(out.same).toBe(true);
     expect(out.sub).toBe(true);
     expect(out.stats.hedges).toBeGreaterThanOrEqual(2);
     expect(out.marks).toBe(out.stats.hedges);
+    // "officials … said": a vague source, marked as such.
+    expect(out.sourceMarks).toBe(1);
     await expectClean(page, seen);
   });
 });
