@@ -82,8 +82,8 @@ fn starts(t: &[Token], span: Span) -> bool {
 
 /// The speaker of a speech verb that frames nothing found (*Hajduk kritisierte die Pläne.*):
 /// the source of an account that may follow in Konjunktiv I.
-pub(crate) fn frame_speaker(text: &str, t: &[Token], lex: &Lexicon, used: &[Span]) -> Option<Speaker> {
-    let s = Stretch::new(text, t, lex);
+pub(crate) fn frame_speaker(s: &Stretch, used: &[Span]) -> Option<Speaker> {
+    let t = s.t;
     let v = (0..t.len()).find(|&v| {
         s.bits[v] & (SPEECH | SPLIT) != 0
             && t[v].kind == TokenKind::Word
@@ -98,11 +98,11 @@ pub(crate) fn frame_speaker(text: &str, t: &[Token], lex: &Lexicon, used: &[Span
 /// *Dies bestätigte der Präsident.*, *Das teilte die Polizei mit.*: a sentence opening with a
 /// pronoun for what was just said and a speech verb; the speaker, and the verb as cue. What it
 /// reports is the sentence before.
-pub(crate) fn anaphoric(text: &str, t: &[Token], lex: &Lexicon) -> Option<(Span, Speaker)> {
+pub(crate) fn anaphoric(s: &Stretch) -> Option<(Span, Speaker)> {
+    let (text, t) = (s.text, s.t);
     if t.len() < 3 || !matches!(t[0].text(text), "Dies" | "Das" | "Dieses" | "Diese") {
         return None;
     }
-    let s = Stretch::new(text, t, lex);
     if s.bits[1] & (SPEECH | SPLIT) == 0 || !s.lower_initial(1) {
         return None;
     }
@@ -116,20 +116,21 @@ pub(crate) fn anaphoric(text: &str, t: &[Token], lex: &Lexicon) -> Option<(Span,
 }
 
 /// One stretch of tokens with their lower-case words and list bits.
-struct Stretch<'a> {
+pub(crate) struct Stretch<'a> {
     text: &'a str,
     t: &'a [Token],
     lex: &'a Lexicon,
     /// The lower-case words, one after the other, and where each token's is.
     lower: String,
     at: Vec<(u32, u32)>,
-    bits: Vec<u32>,
+    /// Each token's list bits.
+    pub(crate) bits: Vec<u32>,
 }
 
 /// Finds the attributions of one stretch, skipping cue tokens in `used` (the frames of direct
 /// quotations).
-pub(crate) fn find(text: &str, t: &[Token], lex: &Lexicon, used: &[Span], out: &mut Vec<Claim>) {
-    let s = Stretch::new(text, t, lex);
+pub(crate) fn find(s: &Stretch, used: &[Span], out: &mut Vec<Claim>) {
+    let (t, lex) = (s.t, s.lex);
     if !s.bits.iter().any(|b| b & CUES != 0) {
         return;
     }
@@ -177,7 +178,8 @@ const NOT_CLAUSE: [&str; 16] = [
 ];
 
 impl<'a> Stretch<'a> {
-    fn new(text: &'a str, t: &'a [Token], lex: &'a Lexicon) -> Self {
+    /// The stretch of tokens `t`, with their lower-case words and list bits.
+    pub(crate) fn new(text: &'a str, t: &'a [Token], lex: &'a Lexicon) -> Self {
         let mut lower = String::with_capacity(t.iter().map(|k| k.span.len()).sum());
         let mut at = Vec::with_capacity(t.len());
         let mut bits = Vec::with_capacity(t.len());

@@ -224,9 +224,11 @@ impl Pass<'_> {
             .copied()
             .collect();
         let before = self.out.len();
-        for &(a, b, q) in &stretches {
+        let built: Vec<claim::Stretch> =
+            stretches.iter().map(|&(a, b, _)| claim::Stretch::new(text, &toks[a..b], lex)).collect();
+        for (&(_, _, q), st) in stretches.iter().zip(&built) {
             self.claims.clear();
-            claim::find(text, &toks[a..b], lex, &used, &mut self.claims);
+            claim::find(st, &used, &mut self.claims);
             self.ents.in_quote = q.and_then(|q| self.direct[q].1);
             for c in std::mem::take(&mut self.claims) {
                 let source = match c.who {
@@ -250,7 +252,8 @@ impl Pass<'_> {
         let own = self.out.len() > before;
         if !own && lex.german && si > 0 {
             // *Dies bestätigte der Präsident.*: the sentence before is what was said.
-            if let Some((cue, sp)) = claim::anaphoric(text, toks, lex) {
+            let opening = stretches.first().filter(|s| s.0 == 0 && s.2.is_none()).map(|_| &built[0]);
+            if let Some((cue, sp)) = opening.and_then(claim::anaphoric) {
                 let prev = within_span(self.all, self.sentences[si - 1]);
                 let content = trim_tokens(text, prev);
                 if !content.is_empty() && !self.out.iter().rev().take(4).any(|o| o.content.overlaps(&content))
@@ -271,8 +274,8 @@ impl Pass<'_> {
             }
         }
         if !own && lex.german {
-            if let Some(&(a, b, _)) = stretches.iter().find(|s| s.2.is_none()) {
-                if let Some(sp) = claim::frame_speaker(text, &toks[a..b], lex, &used) {
+            if let Some(k) = stretches.iter().position(|s| s.2.is_none()) {
+                if let Some(sp) = claim::frame_speaker(&built[k], &used) {
                     self.push_pending(Pending::Speaker(sp));
                     self.attributed = Some(si);
                     return;
@@ -280,7 +283,7 @@ impl Pass<'_> {
             }
             // Konjunktiv I: the account of the last source goes on.
             let chain = si > 0 && self.attributed == Some(si - 1);
-            'stretch: for &(a, b, q) in &stretches {
+            'stretch: for (&(a, b, q), st) in stretches.iter().zip(&built) {
                 if q.is_some() {
                     continue;
                 }
@@ -289,7 +292,7 @@ impl Pass<'_> {
                     if t.kind != TokenKind::Word || !t.text(text).starts_with(char::is_lowercase) {
                         continue;
                     }
-                    let bits = lex.bits(t.text(text));
+                    let bits = st.bits[k - a];
                     let ki = bits & bit("ki") != 0
                         || (chain && bits & bit("kii") != 0)
                         || (self.account.is_some() && weak_ki(text, lex, &toks[a..b], k - a));

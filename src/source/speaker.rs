@@ -16,16 +16,11 @@ pub(crate) struct Lexicon {
     pub(crate) german: bool,
     /// Each word with the bit set of the lists ([`KEYS`]) it is in.
     words: HashMap<&'static str, u32, Fx>,
-    /// Role nouns matched as the end of a compound (German), in file order.
-    person: Vec<&'static str>,
-    org: Vec<&'static str>,
     /// Multi-word entries by their first word: separable verbs (`split`, `splitbelief`) and
     /// source markers (`before`), each with the words after the first, lower-case.
     multi: HashMap<&'static str, Vec<Multi>>,
     /// The reporting nouns (`noun`), for compounds ending in one.
     noun_ends: Vec<String>,
-    /// The group nouns (`vague`) of six letters or more, for compounds ending in one.
-    vague_ends: Vec<String>,
 }
 
 /// A small fast hash for short words (the word lists are ours, not attacker-chosen keys).
@@ -171,12 +166,8 @@ impl Lexicon {
                     let rest = more.trim_end_matches('+').split(['_', '/']).map(str::to_lowercase).collect();
                     lex.multi.entry(first).or_default().push(Multi { key: k, rest, anywhere });
                 }
-                match key {
-                    "person" => lex.person.push(w),
-                    "org" => lex.org.push(w),
-                    "noun" => lex.noun_ends.push(w.to_lowercase()),
-                    "vague" if w.chars().count() >= 6 => lex.vague_ends.push(w.to_lowercase()),
-                    _ => {}
+                if key == "noun" {
+                    lex.noun_ends.push(w.to_lowercase());
                 }
             }
         }
@@ -213,22 +204,35 @@ impl Lexicon {
     }
 
     fn role(&self, low: &str) -> Option<Role> {
-        if self.has("vague", low) {
+        const PERSON: u32 = bit("person");
+        const ORG: u32 = bit("org");
+        const VAGUE: u32 = bit("vague");
+        let whole = self.bits(low);
+        if whole & VAGUE != 0 {
             return Some(Role::Vague);
         }
-        // German compounds of a plural group noun: *Energieexperten*, *Umweltkritiker*.
-        if self.german && self.vague_ends.iter().any(|v| low.len() > v.len() + 2 && low.ends_with(v.as_str()))
-        {
-            return Some(Role::Vague);
+        if !self.german {
+            return match () {
+                _ if whole & PERSON != 0 => Some(Role::Person),
+                _ if whole & ORG != 0 => Some(Role::Org),
+                _ => None,
+            };
         }
-        let fits = |w: &&str| if self.german { low.ends_with(*w) } else { low == *w };
-        if self.person.iter().any(fits) {
-            return Some(Role::Person);
+        // German: role nouns also as the end of a compound (*Klinikdirektor*), group nouns of
+        // six letters or more too (*Energieexperten*); a person noun wins over an institution.
+        let (mut person, mut org, mut vague) = (false, false, false);
+        for (i, _) in low.char_indices() {
+            let b = if i == 0 { whole } else { self.bits(&low[i..]) };
+            person |= b & PERSON != 0;
+            org |= b & ORG != 0;
+            vague |= i > 2 && b & VAGUE != 0 && low[i..].chars().count() >= 6;
         }
-        if self.org.iter().any(fits) {
-            return Some(Role::Org);
+        match () {
+            _ if vague => Some(Role::Vague),
+            _ if person => Some(Role::Person),
+            _ if org => Some(Role::Org),
+            _ => None,
         }
-        None
     }
 
     /// A word that ends a speaker phrase or cannot start a name.
@@ -286,8 +290,40 @@ pub(crate) enum RoleKind {
     Vague,
 }
 
-pub(crate) fn low(text: &str, t: &Token) -> String {
-    t.text(text).to_lowercase()
+/// A token's word in lower case, kept inline when short and ASCII (no allocation on the hot
+/// path of speaker phrases).
+pub(crate) enum Low {
+    Inline([u8; 40], u8),
+    Heap(String),
+}
+
+impl Low {
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            // (Only ASCII is kept inline, so the bytes are UTF-8.)
+            Low::Inline(b, n) => std::str::from_utf8(&b[..*n as usize]).unwrap_or(""),
+            Low::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Low {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+pub(crate) fn low(text: &str, t: &Token) -> Low {
+    let w = t.text(text);
+    if w.len() <= 40 && w.is_ascii() {
+        let mut b = [0u8; 40];
+        for (d, s) in b.iter_mut().zip(w.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        return Low::Inline(b, w.len() as u8);
+    }
+    Low::Heap(w.to_lowercase())
 }
 
 pub(crate) fn is(text: &str, t: &Token, s: &str) -> bool {
