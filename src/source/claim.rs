@@ -64,6 +64,22 @@ pub(crate) fn person_subject(text: &str, t: &[Token], lex: &Lexicon) -> Option<S
     }
 }
 
+/// A person named by first and last name at the start of a stretch, also in an apposition
+/// (*Her lawyer, Tom Hale, met reporters*): whom a later pronoun may mean.
+pub(crate) fn named_person(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
+    let named = |sp: Speaker| match sp {
+        Speaker::Named { org: false, name, .. } if name.slice(text).contains(' ') => Some(sp),
+        _ => None,
+    };
+    if let Some(sp) = person_subject(text, t, lex).and_then(named) {
+        return Some(sp);
+    }
+    t.split(|x| x.clause_break).take(3).find_map(|piece| match np(text, piece, lex) {
+        (Some(sp), n) if n == piece.len() => named(sp),
+        _ => None,
+    })
+}
+
 /// The subject of a stretch's first clause, whatever it names (*Die Ermittlungen gehen von dem
 /// Verdacht aus, eine Gruppe habe …*): who a Konjunktiv I in a later clause reports.
 pub(crate) fn main_subject(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
@@ -481,7 +497,10 @@ impl<'a> Stretch<'a> {
         if b & STANCE != 0 && b & (SAY | BELIEF) == 0 && !after && rest < c1 {
             // *Cruz blasted Rubio for …*: the stance taken, to the end of the clause; not the
             // agent of a passive (*was criticized by …*).
-            if self.low(rest) == "by" {
+            // (Not a passive's agent, *criticized by …*, nor an addressee, *spoke to reporters*.)
+            let addressee =
+                self.low(rest) == "to" && rest + 1 < self.len() && self.bits[rest + 1] & OBJECT != 0;
+            if self.low(rest) == "by" || addressee {
                 return None;
             }
             let content = self.content(rest, c1, 2);

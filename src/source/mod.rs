@@ -50,6 +50,9 @@ struct Pass<'t> {
     claims: Vec<Claim>,
     /// Per sentence, the cue of a reportative *sollen* in it.
     reported: Vec<Option<Span>>,
+    /// The last sentences without an attribution: where a person a pronoun refers to may have
+    /// been named without speaking (*Jonas Weber wurde festgenommen. Er sagte, …*).
+    narrative: Vec<Span>,
 }
 
 /// Finds the quotations and attributions of `text` and their sources.
@@ -86,6 +89,7 @@ pub(crate) fn attribute(
         direct: Vec::new(),
         claims: Vec::new(),
         reported,
+        narrative: Vec::new(),
     };
     let mut k = 0;
     for (si, sentence) in sentences.iter().enumerate() {
@@ -149,7 +153,7 @@ impl Pass<'_> {
             Some((cue, who)) => {
                 let id = match who {
                     Speaker::Nobody => None,
-                    other => self.ents.resolve(text, other),
+                    other => self.resolve(other),
                 };
                 (Some(cue), id)
             }
@@ -160,7 +164,7 @@ impl Pass<'_> {
                 // No frame next to it: a speech verb earlier in its sentence, else the speaker
                 // of the quotation before it.
                 match (speaker::within(text, before_toks, lex), self.last) {
-                    (Some((cue, who)), _) => (Some(cue), self.ents.resolve(text, who)),
+                    (Some((cue, who)), _) => (Some(cue), self.resolve(who)),
                     (None, Some((id, para))) if q.para <= para + 1 => (None, Some(id)),
                     _ => (None, None),
                 }
@@ -232,7 +236,7 @@ impl Pass<'_> {
             self.ents.in_quote = q.and_then(|q| self.direct[q].1);
             for c in std::mem::take(&mut self.claims) {
                 let source = match c.who {
-                    Who::Speaker(who) => self.ents.resolve(text, who),
+                    Who::Speaker(who) => self.resolve(who),
                     Who::Account => self.account,
                 };
                 if source.is_some() && q.is_none() {
@@ -258,7 +262,7 @@ impl Pass<'_> {
                 let content = trim_tokens(text, prev);
                 if !content.is_empty() && !self.out.iter().rev().take(4).any(|o| o.content.overlaps(&content))
                 {
-                    let source = self.ents.resolve(text, sp);
+                    let source = self.resolve(sp);
                     self.account = source.or(self.account);
                     self.pending.clear();
                     self.out.push(Attribution {
@@ -278,6 +282,7 @@ impl Pass<'_> {
                 if let Some(sp) = claim::frame_speaker(&built[k], &used) {
                     self.push_pending(Pending::Speaker(sp));
                     self.attributed = Some(si);
+                    self.push_narrative(Span::new(toks[0].span.start, toks[toks.len() - 1].span.end));
                     return;
                 }
             }
@@ -315,9 +320,9 @@ impl Pass<'_> {
                     let own = if subordinate { claim::main_subject(text, &toks[a..b], lex) } else { None };
                     if let Some(sp) = own {
                         self.pending.clear();
-                        self.account = self.ents.resolve(text, sp).or(self.account);
+                        self.account = self.resolve(sp).or(self.account);
                     } else if let Some(sp) = self.take_pending() {
-                        self.account = self.ents.resolve(text, sp).or(self.account);
+                        self.account = self.resolve(sp).or(self.account);
                     }
                     self.pronoun_subject(&toks[a..b]);
                     self.out.push(Attribution {
@@ -337,7 +342,7 @@ impl Pass<'_> {
                     let content = trim_tokens(text, &toks[a..b]);
                     if !content.is_empty() && content.contains(&cue) {
                         if let Some(sp) = self.take_pending() {
-                            self.account = self.ents.resolve(text, sp).or(self.account);
+                            self.account = self.resolve(sp).or(self.account);
                         }
                         self.pronoun_subject(&toks[a..b]);
                         self.out.push(Attribution {
@@ -360,7 +365,16 @@ impl Pass<'_> {
         }
         if self.out.len() > before {
             self.attributed = Some(si);
+        } else if let Some(&(a, b, _)) = stretches.iter().find(|s| s.2.is_none()) {
+            self.push_narrative(Span::new(toks[a].span.start, toks[b - 1].span.end));
         }
+    }
+
+    fn push_narrative(&mut self, span: Span) {
+        if self.narrative.len() == 3 {
+            self.narrative.remove(0);
+        }
+        self.narrative.push(span);
     }
 }
 
@@ -412,6 +426,25 @@ enum Pending {
 const PENDING: usize = 6;
 
 impl Pass<'_> {
+    /// The source a speaker refers to. A pronoun goes to the most recent fitting person,
+    /// which may be one named in a sentence after the last mention of every known one.
+    fn resolve(&mut self, who: Speaker) -> Option<usize> {
+        if let Speaker::Pronoun(span) = who {
+            let since = self.ents.last_person_mention(span.slice(self.text));
+            let candidate = self
+                .narrative
+                .iter()
+                .rev()
+                .filter(|n| n.start >= since && n.end <= span.start)
+                .find_map(|&n| claim::named_person(self.text, within_span(self.all, n), self.lex));
+            if let Some(sp) = candidate {
+                self.ents.resolve(self.text, sp);
+                self.narrative.clear();
+            }
+        }
+        self.ents.resolve(self.text, who)
+    }
+
     fn push_pending(&mut self, p: Pending) {
         if self.pending.len() == PENDING {
             self.pending.remove(0);
@@ -439,7 +472,7 @@ impl Pass<'_> {
                     self.ents.mention(id, span);
                     Some(id)
                 }
-                None => self.ents.resolve(self.text, Speaker::Pronoun(span)),
+                None => self.resolve(Speaker::Pronoun(span)),
             };
         }
     }
@@ -563,6 +596,24 @@ mod tests {
         let s = &a.sources[a.attributions[1].source.unwrap()];
         assert_eq!(s.name, "Anna Roth");
         assert!(s.mentions.iter().any(|m| m.slice(text) == "Sie"), "{s:?}");
+    }
+
+    #[test]
+    fn pronouns_go_to_the_most_recent_fitting_person() {
+        let got = run("„Wir sind bereit“, sagte Anna Roth. Herr Jonas Kolb widersprach heftig. \
+                       „Das ist falsch“, sagte er. „Doch“, sagte sie.");
+        let who: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(who, ["Anna Roth", "Jonas Kolb", "Anna Roth"], "{got:?}");
+    }
+
+    #[test]
+    fn a_pronoun_can_refer_to_a_person_who_did_not_speak_before() {
+        let text = "Mary Jones was arrested on Monday. She said she was innocent. Her lawyer, Tom \
+                    Hale, met reporters. He said the case was weak. \"It is absurd,\" she said.";
+        let a = analyze(text, &Options::with_language(Some(Language::English)));
+        let who: Vec<&str> =
+            a.attributions.iter().map(|t| a.sources[t.source.unwrap()].name.as_str()).collect();
+        assert_eq!(who, ["Mary Jones", "Tom Hale", "Mary Jones"], "{a:?}");
     }
 
     #[test]

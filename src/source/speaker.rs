@@ -810,6 +810,72 @@ pub(crate) struct Entities<'t> {
     placeholder: Option<usize>,
     /// Whether each source's name is a real name (not a role phrase).
     named: Vec<bool>,
+    /// Each source's grammatical gender, as far as the text tells.
+    gender: Vec<Gender>,
+    /// Persons, most recently mentioned last.
+    recent: Vec<usize>,
+}
+
+/// What a pronoun or a role noun tells of a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
+}
+
+impl Gender {
+    fn fits(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
+/// The gender a title or role noun before or in a speaker phrase gives (*Frau*, *Mr.*,
+/// *Expertin*, *spokeswoman*).
+fn gender_of(text: &str, phrase: Span, name: Option<Span>, german: bool) -> Gender {
+    let before = text[..phrase.start].trim_end();
+    let title = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let words: Vec<&str> =
+        phrase.slice(text).split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    let check = |w: &str| -> Gender {
+        let l = w.to_lowercase();
+        match l.as_str() {
+            "herr" | "mr" | "he" | "er" => Gender::Male,
+            "frau" | "ms" | "mrs" | "she" => Gender::Female,
+            _ if !german && (l.ends_with("woman") || l.ends_with("women")) => Gender::Female,
+            _ if !german && l.ends_with("man") => Gender::Male,
+            _ => Gender::Unknown,
+        }
+    };
+    let g = check(title);
+    if g != Gender::Unknown {
+        return g;
+    }
+    for w in &words {
+        let g = check(w);
+        if g != Gender::Unknown {
+            return g;
+        }
+    }
+    if german {
+        // The role noun before the name (or the phrase's last word): *-in* is female
+        // (*Expertin*, *Bürgermeisterin*), a capitalised role in *-er*, *-e*, *-or* male.
+        let role = words
+            .iter()
+            .rev()
+            .find(|w| name.is_none_or(|n| !n.slice(text).contains(**w)) && w.starts_with(char::is_uppercase));
+        if let Some(r) = role {
+            let l = r.to_lowercase();
+            if l.ends_with("in") && l.len() > 4 {
+                return Gender::Female;
+            }
+            if l.ends_with("er") || l.ends_with("e") || l.ends_with("or") || l.ends_with("ent") {
+                return Gender::Male;
+            }
+        }
+    }
+    Gender::Unknown
 }
 
 fn lookup(map: &HashMap<&str, (u32, u32)>, key: &str) -> Option<usize> {
@@ -821,7 +887,36 @@ impl<'t> Entities<'t> {
         let id = self.sources.len();
         self.sources.push(Source { id, name: name.to_string(), kind, mentions: vec![mention] });
         self.named.push(named);
+        self.gender.push(Gender::Unknown);
         id
+    }
+
+    /// Notes that person `id` was just mentioned, with what the mention tells of its gender.
+    fn seen_person(&mut self, id: usize, g: Gender) {
+        if self.gender[id] == Gender::Unknown {
+            self.gender[id] = g;
+        }
+        self.recent.retain(|&r| r != id);
+        self.recent.push(id);
+        if self.recent.len() > 8 {
+            self.recent.remove(0);
+        }
+        self.last_person = Some(id);
+    }
+
+    /// Where the last mention of a person that pronoun `word` fits starts (0 if none).
+    pub(crate) fn last_person_mention(&self, word: &str) -> usize {
+        let g = match word.to_lowercase().as_str() {
+            "he" | "er" => Gender::Male,
+            "she" | "sie" => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        self.fitting(g).and_then(|id| self.sources[id].mentions.iter().map(|m| m.start).max()).unwrap_or(0)
+    }
+
+    /// The most recent person a pronoun or role of gender `g` fits.
+    fn fitting(&self, g: Gender) -> Option<usize> {
+        self.recent.iter().rev().copied().find(|&id| self.gender[id].fits(g))
     }
 
     /// Adds a mention to source `id`.
@@ -853,14 +948,22 @@ impl<'t> Entities<'t> {
         match who {
             Speaker::Nobody => None,
             Speaker::Pronoun(span) => {
-                if let Some(id) = self.last_person {
+                // The most recent person the pronoun fits (*sie* after *Anna Roth*, not after
+                // *Herr Kolb*).
+                let g = match span.slice(text).to_lowercase().as_str() {
+                    "he" | "er" => Gender::Male,
+                    "she" | "sie" => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                if let Some(id) = self.fitting(g) {
                     self.sources[id].mentions.push(span);
+                    self.seen_person(id, g);
                     return Some(id);
                 }
                 // Nobody to refer to in the text: a speaker the text does not name (kind
                 // unknown, named by the pronoun itself).
                 let id = self.add(span.slice(text), SourceKind::Unknown, span, false);
-                self.last_person = Some(id);
+                self.seen_person(id, g);
                 Some(id)
             }
             Speaker::Group(span) => {
@@ -902,7 +1005,7 @@ impl<'t> Entities<'t> {
             }
             Speaker::Named { org: false, name, phrase } if self.plural_noun(text, name) => self
                 .resolve(text, Speaker::Role { role: RoleKind::Vague, definite: false, phrase, noun: name }),
-            Speaker::Named { org: false, name, .. } => {
+            Speaker::Named { org: false, name, phrase } => {
                 let name_text = name.slice(text);
                 let surname = name_text.rsplit(' ').next().unwrap_or(name_text);
                 let id = if let Some(id) = lookup(&self.persons, surname) {
@@ -923,16 +1026,20 @@ impl<'t> Entities<'t> {
                 if current.is_empty() || name_text.split(' ').count() > current.split(' ').count() {
                     *current = name_text.to_string();
                 }
-                self.last_person = Some(id);
+                let g = gender_of(text, phrase, Some(name), self.german);
+                self.seen_person(id, g);
                 Some(id)
             }
             Speaker::Role { role: RoleKind::Person, definite: true, phrase, .. } => {
-                if let Some(id) = self.last_person.or(self.placeholder) {
+                let g = gender_of(text, phrase, None, self.german);
+                if let Some(id) = self.fitting(g).or(self.placeholder) {
                     self.sources[id].mentions.push(phrase);
+                    self.seen_person(id, g);
                     return Some(id);
                 }
                 let id = self.add(phrase.slice(text), SourceKind::Person, phrase, false);
                 self.placeholder = Some(id);
+                self.seen_person(id, g);
                 Some(id)
             }
             Speaker::Role { role, phrase, noun, .. } => {
