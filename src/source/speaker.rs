@@ -864,7 +864,7 @@ fn gender_of(text: &str, phrase: Span, name: Option<Span>, german: bool) -> Gend
         let role = words
             .iter()
             .rev()
-            .find(|w| name.is_none_or(|n| !n.slice(text).contains(**w)) && w.starts_with(char::is_uppercase));
+            .find(|w| name.map_or(true, |n| !n.slice(text).contains(**w)) && w.starts_with(char::is_uppercase));
         if let Some(r) = role {
             let l = r.to_lowercase();
             if l.ends_with("in") && l.len() > 4 {
