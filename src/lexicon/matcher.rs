@@ -2,7 +2,8 @@
 //!
 //! Words are compared as ids: every lower-case word the lexicon mentions gets a number, each
 //! token is looked up once, and an element's words are a sorted list of ids. Class membership
-//! by word list is a bit per id; by regex it is computed at most once per token and class.
+//! by word list is a bit per id; by regex (an automaton, see `class.rs`) it is computed at most
+//! once per token and class.
 
 use std::cell::Cell;
 
@@ -77,10 +78,10 @@ impl Sentence<'_> {
         if id != UNKNOWN && self.lex.word_classes[id as usize] & bit != 0 {
             return true;
         }
-        let Some(re) = &self.lex.classes[c].regex else { return false };
+        let Some(dfa) = &self.lex.classes[c].dfa else { return false };
         if self.known[ti].get() & bit == 0 {
             self.known[ti].set(self.known[ti].get() | bit);
-            if re.is_match(self.tokens[ti].span.slice(self.text)) {
+            if dfa.is_match(self.tokens[ti].span.slice(self.text)) {
                 self.member[ti].set(self.member[ti].get() | bit);
             }
         }

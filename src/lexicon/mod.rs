@@ -6,6 +6,9 @@
 //! used. See `src/lexicon/README.md` for the file format and `pattern.rs` for the pattern
 //! language (parsed by `build.rs` only; the library does not include the parser).
 
+#[cfg(test)]
+#[allow(dead_code)]
+mod class;
 pub(crate) mod matcher;
 #[cfg(test)]
 #[allow(dead_code)]
@@ -13,8 +16,6 @@ mod pattern;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
-
-use regex::Regex;
 
 use crate::result::Category;
 use crate::text::Language;
@@ -33,10 +34,57 @@ pub(crate) struct LangDef {
     pub rules: &'static [RuleDef],
 }
 
-/// A word class: a regex over the token as written, and/or lower-case words (by id).
+/// A word class: a regex over the token as written (compiled to an automaton), and/or
+/// lower-case words (by id).
 pub(crate) struct ClassDef {
-    pub regex: Option<&'static str>,
+    pub dfa: Option<ClassDfa>,
     pub words: &'static [u16],
+    /// The class's name and regex as written in `classes.toml` (for tests).
+    #[cfg(test)]
+    pub name: &'static str,
+    #[cfg(test)]
+    pub regex: Option<&'static str>,
+}
+
+/// A class regex as `build.rs` compiles it (see `class.rs`): a deterministic automaton over the
+/// atoms of [`atom`], state 0 dead, state 1 matched.
+#[derive(Clone, Copy)]
+pub(crate) struct ClassDfa {
+    /// The automaton's own character class of each atom.
+    pub classes: &'static [u8],
+    /// The number of its character classes: the length of a row of `trans`.
+    pub stride: usize,
+    /// `trans[state * stride + class]`: the next state.
+    pub trans: &'static [u8],
+    /// Per state: 1 if a token that ends there matches.
+    pub at_end: &'static [u8],
+    /// The state before the first character.
+    pub start: u8,
+}
+
+impl ClassDfa {
+    /// Whether the regex matches somewhere in `s` (what `regex::Regex::is_match` answers).
+    pub fn is_match(&self, s: &str) -> bool {
+        let mut state = self.start as usize;
+        for c in s.chars() {
+            if state <= 1 {
+                break;
+            }
+            state = self.trans[state * self.stride + self.classes[atom(c)] as usize] as usize;
+        }
+        state == 1 || self.at_end[state] != 0
+    }
+}
+
+/// The atom of a character: characters of one atom are alike for every class regex.
+pub(crate) fn atom(c: char) -> usize {
+    let c = c as u32;
+    if c < 0x80 {
+        return ATOM_ASCII[c as usize] as usize;
+    }
+    // The runs start at U+0080, so the index is at least 1.
+    let i = ATOM_RUNS.partition_point(|&r| r >> 8 <= c);
+    (ATOM_RUNS[i.max(1) - 1] & 0xff) as usize
 }
 
 /// A rule from the data file (examples left out), its patterns compiled.
@@ -51,11 +99,6 @@ pub(crate) struct RuleDef {
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 
-/// A compiled word class: its regex (its word list lives in [`Lexicon::word_classes`]).
-pub(crate) struct Class {
-    pub regex: Option<Regex>,
-}
-
 /// A compiled rule.
 pub(crate) struct Rule {
     pub id: &'static str,
@@ -69,7 +112,8 @@ pub(crate) struct Rule {
 
 /// A language's compiled rules and classes, with the indexes matching uses.
 pub(crate) struct Lexicon {
-    pub classes: Vec<Class>,
+    /// The classes (their word lists are also in [`Lexicon::word_classes`]).
+    pub classes: &'static [ClassDef],
     pub rules: Vec<Rule>,
     /// Every lower-case word the rules and classes mention → its id.
     pub vocab: HashMap<&'static str, u32>,
@@ -106,7 +150,7 @@ pub fn rule_ids(language: Language) -> Vec<&'static str> {
 }
 
 /// Which first bytes of a lower-case token the element can match (all, where it cannot tell).
-fn first_bytes(e: &CElem, classes: &[Class], defs: &[ClassDef], id_words: &[&str]) -> [bool; 256] {
+fn first_bytes(e: &CElem, classes: &[ClassDef], id_words: &[&str]) -> [bool; 256] {
     let mut set = [false; 256];
     let mut add = |w: &str| {
         if let Some(&b) = w.as_bytes().first() {
@@ -129,8 +173,8 @@ fn first_bytes(e: &CElem, classes: &[Class], defs: &[ClassDef], id_words: &[&str
                     return [true; 256];
                 }
             }
-            Atom::Class(c) if classes[*c].regex.is_none() => {
-                defs[*c].words.iter().for_each(|&id| add(id_words[id as usize]))
+            Atom::Class(c) if classes[*c].dfa.is_none() => {
+                classes[*c].words.iter().for_each(|&id| add(id_words[id as usize]))
             }
             Atom::Class(_) | Atom::Suffix(_) | Atom::Any => return [true; 256],
         }
@@ -183,17 +227,7 @@ fn compile_def(def: &LangDef) -> Lexicon {
             word_classes[id as usize] |= 1 << c;
         }
     }
-    let classes: Vec<Class> = def
-        .classes
-        .iter()
-        // Not `expect`: the error's Debug formatting would be compiled in for a panic that build.rs
-        // rules out.
-        .map(|c| Class {
-            regex: c
-                .regex
-                .map(|r| Regex::new(r).unwrap_or_else(|_| panic!("class regex checked at build time"))),
-        })
-        .collect();
+    let classes = def.classes;
     let rules: Vec<Rule> = def
         .rules
         .iter()
@@ -221,8 +255,9 @@ fn compile_def(def: &LangDef) -> Lexicon {
                 Some(ids) => ids.iter().for_each(|&id| starts[id as usize].push(key)),
                 None => {
                     let first = p.first_elem().expect("every pattern begins with a token test");
+                    let bytes = first_bytes(first, classes, &id_words);
                     for (b, list) in everywhere.iter_mut().enumerate() {
-                        if first_bytes(first, &classes, def.classes, &id_words)[b] {
+                        if bytes[b] {
                             list.push(key);
                         }
                     }
@@ -238,20 +273,33 @@ mod tests {
     use super::*;
     use crate::text::{sentence, Language};
 
-    // What build.rs makes of class `number` (regex "^[0-9]", words ["ten"]) and the pattern
-    // "!not|hardly [about] @number".
-    static TEST: LangDef = LangDef {
-        lang: "en",
-        words: "about\nhardly\nnot\nten",
-        strings: "",
-        classes: &[ClassDef { regex: Some("^[0-9]"), words: &[3] }],
-        rules: &[RuleDef {
-            id: "en.test.about",
-            category: "approximator",
-            note: "n",
-            code: &[1, 0, 0, 1, 5, 9, 2, 1, 0, 2, 0, 0, 0, 8, 1, 0, 0, 0, 1, 8, 0, 1, 3, 0],
-        }],
-    };
+    // What build.rs makes of class `number` (English: regex "^\\d", words ["ten"]) and the
+    // pattern "!not|hardly [about] @number".
+    fn test_def() -> &'static LangDef {
+        static TEST: OnceLock<LangDef> = OnceLock::new();
+        TEST.get_or_init(|| {
+            let en = LEXICONS.iter().find(|l| l.lang == "en").unwrap();
+            let number = en.classes.iter().find(|c| c.name == "number").unwrap();
+            assert_eq!(number.regex, Some("^\\d"));
+            LangDef {
+                lang: "en",
+                words: "about\nhardly\nnot\nten",
+                strings: "",
+                classes: Box::leak(Box::new([ClassDef {
+                    dfa: number.dfa,
+                    words: &[3],
+                    name: "number",
+                    regex: number.regex,
+                }])),
+                rules: &[RuleDef {
+                    id: "en.test.about",
+                    category: "approximator",
+                    note: "n",
+                    code: &[1, 0, 0, 1, 5, 9, 2, 1, 0, 2, 0, 0, 0, 8, 1, 0, 0, 0, 1, 8, 0, 1, 3, 0],
+                }],
+            }
+        })
+    }
 
     #[test]
     fn decodes_what_build_rs_encodes() {
@@ -259,7 +307,7 @@ mod tests {
             let mut bytes = code.iter().map(|&b| usize::from(b));
             decode(&mut || bytes.next().unwrap_or(0), strings)
         };
-        let p = one(&TEST.rules[0].code[3..], &[]);
+        let p = one(&test_def().rules[0].code[3..], &[]);
         let steps = pattern::parse("!not|hardly [about] @number").unwrap();
         assert_eq!(p.behind, pattern::lookbehind(&steps));
         assert_eq!(format!("{:?}", p.steps), "[Elem(CElem { words: [1, 2], atoms: [], negated: true, optional: false }), Open, Elem(CElem { words: [0], atoms: [], negated: false, optional: false }), Close, Elem(CElem { words: [], atoms: [Class(0)], negated: false, optional: false })]");
@@ -268,7 +316,7 @@ mod tests {
     }
 
     fn found(text: &str) -> Vec<&str> {
-        let lex: &'static Lexicon = Box::leak(Box::new(compile_def(&TEST)));
+        let lex: &'static Lexicon = Box::leak(Box::new(compile_def(test_def())));
         let sentences = sentence::split(text, Language::English);
         crate::hedge::fire(text, &sentences, lex).iter().map(|f| f.span.slice(text)).collect()
     }
@@ -279,5 +327,61 @@ mod tests {
         assert_eq!(found("It took about ten days."), ["about"]);
         assert!(found("It was not about 10 people.").is_empty());
         assert!(found("Hardly about 10 came.").is_empty());
+    }
+
+    /// Every class automaton answers as its regex does, on the tokens of the sample articles,
+    /// the vocabulary in three spellings with endings the classes look for, and random strings
+    /// over characters of every atom.
+    #[test]
+    fn class_automata_agree_with_their_regexes() {
+        let articles = [
+            include_str!("../../tests/articles/de-klinik.txt"),
+            include_str!("../../tests/articles/de-trinkwasser.txt"),
+            include_str!("../../tests/articles/en-drought.txt"),
+            include_str!("../../tests/articles/en-harbor.txt"),
+        ];
+        let mut samples: Vec<String> = Vec::new();
+        for a in articles {
+            samples.extend(crate::text::token::tokenize(a).iter().map(|t| t.text(a).to_string()));
+        }
+        let mut pool: Vec<char> = (0u32..0x80).filter_map(char::from_u32).collect();
+        for &r in ATOM_RUNS {
+            pool.extend(char::from_u32(r >> 8));
+            pool.extend(char::from_u32((r >> 8) + 1));
+        }
+        for def in LEXICONS {
+            for w in def.words.split('\n') {
+                let mut title: String = w.chars().take(1).flat_map(char::to_uppercase).collect();
+                title.extend(w.chars().skip(1));
+                for end in ["", "t", "en", "iert", "ed", "kreise", "kreisen", "experten", "Ökonomen"] {
+                    samples.push(format!("ge{w}{end}"));
+                }
+                for w in [w.to_string(), title, w.to_uppercase()] {
+                    for end in ["", "t", "en", "iert", "ed", "kreisen", "Ökonomen"] {
+                        samples.push(format!("{w}{end}"));
+                    }
+                }
+            }
+        }
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        for _ in 0..50_000 {
+            let s: String = (0..next(9)).map(|_| pool[next(pool.len())]).collect();
+            samples.push(s);
+        }
+        for def in LEXICONS {
+            for class in def.classes {
+                let (Some(dfa), Some(re)) = (class.dfa, class.regex) else { continue };
+                let regex = regex::Regex::new(re).unwrap();
+                for s in &samples {
+                    assert_eq!(dfa.is_match(s), regex.is_match(s), "{} @{} on {s:?}", def.lang, class.name);
+                }
+            }
+        }
     }
 }
