@@ -2,7 +2,8 @@
 //! needs: abbreviations, ordinals and dates, initials, ellipses, quotations, line breaks and list
 //! bullets.
 //!
-//! The text is cut into *pieces* at every UAX #29 boundary and at a few places UAX #29 misses
+//! The text is cut into *pieces* at every UAX #29 boundary (found as `unicode-segmentation`
+//! finds them, faster: `segment.rs`) and at a few places UAX #29 misses
 //! (a period glued to the next sentence, `Ende.Der`; a number starting a sentence, `… gesagt.
 //! 20 Menschen`; an ellipsis before a capital; an inline bullet `•`). Each cut between two pieces
 //! is then kept or dropped by looking at a bounded window on either side: the word before the
@@ -15,8 +16,6 @@
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
-
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Language, Span};
 
@@ -91,7 +90,10 @@ fn push(out: &mut Vec<Span>, text: &str, mut start: usize, end: usize, wordy: bo
 /// Calls `f(start, end)` for every piece of `text`, trimmed of white space, non-empty, in order.
 fn for_each_piece(text: &str, mut f: impl FnMut(usize, usize)) {
     let mut cuts = Vec::new();
-    for (start, segment) in text.split_sentence_bound_indices() {
+    let mut breaks = Vec::new();
+    super::segment::sentence_breaks(text, &mut breaks);
+    for w in breaks.windows(2) {
+        let (start, segment) = (w[0], &text[w[0]..w[1]]);
         cuts.clear();
         extra_cuts(segment, &mut cuts);
         let mut from = 0;

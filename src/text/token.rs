@@ -1,7 +1,5 @@
 //! Tokens: words, numbers and punctuation with their byte spans and a lower-case form.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::Span;
 
 /// What a token is.
@@ -54,7 +52,8 @@ pub fn lower_same_length(text: &str) -> String {
     out
 }
 
-/// Splits `text` into tokens by Unicode word boundaries (UAX #29), dropping white space.
+/// Splits `text` into tokens by Unicode word boundaries (UAX #29, as `unicode-segmentation`
+/// finds them), dropping white space.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
     tokenize_into(text, Span::new(0, text.len()), &mut out);
@@ -65,14 +64,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 pub fn tokenize_into(text: &str, within: Span, out: &mut Vec<Token>) {
     let mut newline = false;
     let mut prev_end = within.start;
-    for (rel, w) in within.slice(text).split_word_bound_indices() {
+    super::segment::word_bounds(within.slice(text), |rel, w| {
         let start = within.start + rel;
         let first = w.chars().next().unwrap_or(' ');
         if first.is_whitespace() {
             if w.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
                 newline = true;
             }
-            continue;
+            return;
         }
         let end = start + w.len();
         let kind = if first.is_numeric() {
@@ -86,7 +85,7 @@ pub fn tokenize_into(text: &str, within: Span, out: &mut Vec<Token>) {
         out.push(Token { span: Span::new(start, end), kind, clause_break, after_newline: newline });
         newline = false;
         prev_end = end;
-    }
+    });
 }
 
 fn is_clause_break(text: &str, w: &str, start: usize, end: usize, prev_end: usize) -> bool {
