@@ -40,6 +40,7 @@ pub(crate) fn fire(text: &str, sentences: &[Span], lex: &'static Lexicon) -> Vec
     let mut ids = Vec::new();
     let mut known = Vec::new();
     let mut member = Vec::new();
+    let mut present = vec![0u64; lex.vocab.len().div_ceil(64)];
     let mut memo = FirstMemo::default();
     for (si, sent) in sentences.iter().enumerate() {
         // Tokenizing each sentence on its own keeps every token, and so every hedge, inside
@@ -55,8 +56,22 @@ pub(crate) fn fire(text: &str, sentences: &[Span], lex: &'static Lexicon) -> Vec
         known.resize(tokens.len(), Cell::new(0));
         member.clear();
         member.resize(tokens.len(), Cell::new(0));
-        let s =
-            Sentence { text, lower: &lower, tokens: &tokens, ids: &ids, known: &known, member: &member, lex };
+        present.fill(0);
+        for &id in &ids {
+            if let Some(w) = present.get_mut(id as usize / 64) {
+                *w |= 1 << (id % 64);
+            }
+        }
+        let s = Sentence {
+            text,
+            lower: &lower,
+            tokens: &tokens,
+            ids: &ids,
+            known: &known,
+            member: &member,
+            present: &present,
+            lex,
+        };
         fire_sentence(text, &s, si, lex, &mut memo, &mut out);
     }
     out

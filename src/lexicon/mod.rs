@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use crate::result::Category;
 use crate::text::Language;
-use matcher::{Atom, CElem, CStep, Pattern};
+use matcher::{Atom, CElem, CStep, Pattern, Required};
 
 /// One language's data as `build.rs` generated it.
 pub(crate) struct LangDef {
@@ -190,7 +190,7 @@ fn compile(code: &str) -> Lexicon {
 /// `next` yields the bytes.
 fn decode(next: &mut impl FnMut() -> usize, strings: &[&'static str]) -> Pattern {
     let behind = next();
-    let steps = (0..next())
+    let steps: Vec<CStep> = (0..next())
         .map(|_| match next() {
             0 => CStep::Open,
             1 => CStep::Close,
@@ -213,7 +213,8 @@ fn decode(next: &mut impl FnMut() -> usize, strings: &[&'static str]) -> Pattern
             }
         })
         .collect();
-    Pattern { steps, behind }
+    let required = Required::of(&steps, behind);
+    Pattern { steps, behind, required }
 }
 
 fn compile_def(def: &LangDef) -> Lexicon {

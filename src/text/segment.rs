@@ -439,37 +439,53 @@ fn line_end(text: &str, i: usize) -> usize {
 // ---------------------------------------------------------------------------------------------
 // Words.
 
-fn ahletter(k: u8) -> bool {
-    k == W_ALETTER
-}
-
-fn mid_letter(k: u8) -> bool {
+const fn mid_letter(k: u8) -> bool {
     matches!(k, W_MIDLETTER | W_MIDNUMLET | W_SINGLE_QUOTE)
 }
 
-fn mid_num(k: u8) -> bool {
+const fn mid_num(k: u8) -> bool {
     matches!(k, W_MIDNUM | W_MIDNUMLET | W_SINGLE_QUOTE)
 }
 
-/// Whether the word rules break between `b` and `c` (`a` before `b`, `d` after `c`; `W_ANY`
-/// where there is none), for the categories of the table other than `W_COMPLEX`.
-fn word_break(a: u8, b: u8, c: u8, d: u8) -> bool {
+// What the word rules say between two characters of the table (categories other than
+// `W_COMPLEX`), given their categories; some rules also read the character before or after.
+const BREAK: u8 = 0;
+const KEEP: u8 = 1;
+/// WB6: keep if a letter follows; WB7: if a letter precedes; WB12, WB11: likewise numbers.
+const KEEP_IF_LETTER_AFTER: u8 = 2;
+const KEEP_IF_LETTER_BEFORE: u8 = 3;
+const KEEP_IF_NUMBER_AFTER: u8 = 4;
+const KEEP_IF_NUMBER_BEFORE: u8 = 5;
+
+const fn word_rule(b: u8, c: u8) -> u8 {
     match (b, c) {
-        (W_CR, W_LF) => false,                                                             // WB3
-        (W_CR | W_LF | W_NEWLINE, _) | (_, W_CR | W_LF | W_NEWLINE) => true,               // WB3a, WB3b
-        (W_WSEGSPACE, W_WSEGSPACE) => false,                                               // WB3d
-        (W_ALETTER, W_ALETTER) => false,                                                   // WB5
-        (W_ALETTER, m) if mid_letter(m) && ahletter(d) => false,                           // WB6
-        (m, W_ALETTER) if mid_letter(m) && ahletter(a) => false,                           // WB7
-        (W_NUMERIC, W_NUMERIC) | (W_ALETTER, W_NUMERIC) | (W_NUMERIC, W_ALETTER) => false, // WB8-10
-        (m, W_NUMERIC) if mid_num(m) && a == W_NUMERIC => false,                           // WB11
-        (W_NUMERIC, m) if mid_num(m) && d == W_NUMERIC => false,                           // WB12
-        (W_ALETTER | W_NUMERIC | W_EXTENDNUMLET, W_EXTENDNUMLET) => false,                 // WB13a
-        (W_EXTENDNUMLET, W_ALETTER | W_NUMERIC) => false,                                  // WB13b
-        _ => true,                                                                         // WB999
+        (W_CR, W_LF) => KEEP,                                                             // WB3
+        (W_CR | W_LF | W_NEWLINE, _) | (_, W_CR | W_LF | W_NEWLINE) => BREAK,             // WB3a, WB3b
+        (W_WSEGSPACE, W_WSEGSPACE) => KEEP,                                               // WB3d
+        (W_ALETTER, W_ALETTER) => KEEP,                                                   // WB5
+        (W_ALETTER, m) if mid_letter(m) => KEEP_IF_LETTER_AFTER,                          // WB6
+        (m, W_ALETTER) if mid_letter(m) => KEEP_IF_LETTER_BEFORE,                         // WB7
+        (W_NUMERIC, W_NUMERIC) | (W_ALETTER, W_NUMERIC) | (W_NUMERIC, W_ALETTER) => KEEP, // WB8-10
+        (m, W_NUMERIC) if mid_num(m) => KEEP_IF_NUMBER_BEFORE,                            // WB11
+        (W_NUMERIC, m) if mid_num(m) => KEEP_IF_NUMBER_AFTER,                             // WB12
+        (W_ALETTER | W_NUMERIC | W_EXTENDNUMLET, W_EXTENDNUMLET) => KEEP,                 // WB13a
+        (W_EXTENDNUMLET, W_ALETTER | W_NUMERIC) => KEEP,                                  // WB13b
+        _ => BREAK,                                                                       // WB999
     }
 }
 
+/// [`word_rule`] for every pair, indexed by `b << 4 | c`.
+static WORD_RULES: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = word_rule((i >> 4) as u8, (i & 15) as u8);
+        i += 1;
+    }
+    t
+};
+
+#[inline]
 fn ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
 }
@@ -481,49 +497,73 @@ const CHUNK: usize = 64;
 /// `unicode_segmentation::UnicodeSegmentation::split_word_bound_indices` yields, in order.
 pub(crate) fn word_bounds<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
     let bytes = text.as_bytes();
-    let mut start = 0;
-    // Offsets and word-break categories of the chunk's characters.
+    // Offsets and word-break categories of the chunk's characters (a category past the end
+    // reads as W_ANY).
     let mut at = [0u32; CHUNK + 1];
-    let mut cat = [0u8; CHUNK];
+    let mut cat = [W_ANY; CHUNK + 1];
+    let mut start = 0;
     while start < bytes.len() {
         // The chunk: up to the next ASCII character that follows ASCII white space.
-        let mut end = start + 1;
-        while end < bytes.len()
-            && !(ascii_space(bytes[end - 1]) && bytes[end] < 0x80 && !ascii_space(bytes[end]))
-        {
-            end += 1;
-        }
-        let chunk = &text[start..end];
         let mut n = 0;
+        let mut i = start;
         let mut fast = true;
-        for (k, c) in chunk.char_indices() {
-            let w = categories(c).map_or(W_COMPLEX, |cats| cats >> 4);
-            if w == W_COMPLEX || n == CHUNK {
-                fast = false;
-                break;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if i > start && ascii_space(bytes[i - 1]) && !ascii_space(b) {
+                    break;
+                }
+                if fast {
+                    if n == CHUNK {
+                        fast = false;
+                    } else {
+                        at[n] = (i - start) as u32;
+                        cat[n] = LOW[b as usize] >> 4;
+                        n += 1;
+                    }
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or('\0');
+                if fast {
+                    let w = categories(c).map_or(W_COMPLEX, |k| k >> 4);
+                    if w == W_COMPLEX || n == CHUNK {
+                        fast = false;
+                    } else {
+                        at[n] = (i - start) as u32;
+                        cat[n] = w;
+                        n += 1;
+                    }
+                }
+                i += c.len_utf8();
             }
-            at[n] = k as u32;
-            cat[n] = w;
-            n += 1;
         }
+        let chunk = &text[start..i];
         if fast {
             at[n] = chunk.len() as u32;
+            cat[n] = W_ANY;
             let mut from = 0;
-            for i in 1..=n {
-                let get = |j: usize| if j < n { cat[j] } else { W_ANY };
-                if i == n
-                    || word_break(if i >= 2 { cat[i - 2] } else { W_ANY }, cat[i - 1], cat[i], get(i + 1))
-                {
-                    f(start + at[from] as usize, &chunk[at[from] as usize..at[i] as usize]);
-                    from = i;
+            for k in 1..n {
+                let keep = match WORD_RULES[(cat[k - 1] << 4 | cat[k]) as usize] {
+                    BREAK => false,
+                    KEEP => true,
+                    KEEP_IF_LETTER_AFTER => cat[k + 1] == W_ALETTER,
+                    KEEP_IF_NUMBER_AFTER => cat[k + 1] == W_NUMERIC,
+                    KEEP_IF_LETTER_BEFORE => k >= 2 && cat[k - 2] == W_ALETTER,
+                    _ => k >= 2 && cat[k - 2] == W_NUMERIC,
+                };
+                if !keep {
+                    f(start + at[from] as usize, &chunk[at[from] as usize..at[k] as usize]);
+                    from = k;
                 }
             }
+            f(start + at[from] as usize, &chunk[at[from] as usize..]);
         } else {
             for (k, w) in chunk.split_word_bound_indices() {
                 f(start + k, w);
             }
         }
-        start = end;
+        start = i;
     }
 }
 
@@ -653,12 +693,51 @@ mod tests {
         }
     }
 
+    /// The word rules as UAX #29 states them, for the table's categories: whether to break
+    /// between `b` and `c`, `a` before them and `d` after (`W_ANY` where there is none).
+    fn word_break(a: u8, b: u8, c: u8, d: u8) -> bool {
+        match (b, c) {
+            (W_CR, W_LF) => false,
+            (W_CR | W_LF | W_NEWLINE, _) | (_, W_CR | W_LF | W_NEWLINE) => true,
+            (W_WSEGSPACE, W_WSEGSPACE) => false,
+            (W_ALETTER, W_ALETTER) => false,
+            (W_ALETTER, m) if mid_letter(m) && d == W_ALETTER => false,
+            (m, W_ALETTER) if mid_letter(m) && a == W_ALETTER => false,
+            (W_NUMERIC, W_NUMERIC) | (W_ALETTER, W_NUMERIC) | (W_NUMERIC, W_ALETTER) => false,
+            (m, W_NUMERIC) if mid_num(m) && a == W_NUMERIC => false,
+            (W_NUMERIC, m) if mid_num(m) && d == W_NUMERIC => false,
+            (W_ALETTER | W_NUMERIC | W_EXTENDNUMLET, W_EXTENDNUMLET) => false,
+            (W_EXTENDNUMLET, W_ALETTER | W_NUMERIC) => false,
+            _ => true,
+        }
+    }
+
+    #[test]
+    fn word_rules_table_is_the_rules() {
+        for x in 0..16u32 * 16 * 16 * 16 {
+            let [a, b, c, d] = [x >> 12, x >> 8 & 15, x >> 4 & 15, x & 15].map(|k| k as u8);
+            let keep = match WORD_RULES[(b << 4 | c) as usize] {
+                BREAK => false,
+                KEEP => true,
+                KEEP_IF_LETTER_AFTER => d == W_ALETTER,
+                KEEP_IF_NUMBER_AFTER => d == W_NUMERIC,
+                KEEP_IF_LETTER_BEFORE => a == W_ALETTER,
+                _ => a == W_NUMERIC,
+            };
+            assert_eq!(keep, !word_break(a, b, c, d), "{a} {b} {c} {d}");
+        }
+    }
+
     #[test]
     fn word_bounds_are_the_crates() {
         let mut texts = random_texts(60_000);
         texts.extend(
             ["", "a", "don’t", "1.000,5", "a\u{202f}b", "e.g. x", "a:b", "\u{2009} x"].map(String::from),
         );
+        // Chunks longer than the fast path takes.
+        let long = random_texts(2_000).into_iter().map(|t| t.replace([' ', '\n'], "").repeat(12));
+        texts.extend(long);
+        texts.extend(["a".repeat(CHUNK), "a".repeat(CHUNK + 1), format!("{} b", "1.".repeat(40))]);
         for t in &texts {
             let mut got = Vec::new();
             word_bounds(t, |i, w| got.push((i, w)));
