@@ -14,7 +14,6 @@ pub(crate) mod matcher;
 #[allow(dead_code)]
 mod pattern;
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::result::Category;
@@ -116,7 +115,7 @@ pub(crate) struct Lexicon {
     pub classes: &'static [ClassDef],
     pub rules: Vec<Rule>,
     /// Every lower-case word the rules and classes mention → its id.
-    pub vocab: HashMap<&'static str, u32>,
+    pub vocab: Vocab,
     /// Per word id: the classes (bit per class) whose word lists hold it.
     pub word_classes: Vec<u64>,
     /// Per word id: the (rule, pattern) pairs that can begin with it, in rule order.
@@ -129,7 +128,68 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     /// The id of a lower-case word, or [`matcher::UNKNOWN`].
     pub fn word_id(&self, lower: &str) -> u32 {
-        self.vocab.get(lower).copied().unwrap_or(matcher::UNKNOWN)
+        self.vocab.get(lower).unwrap_or(matcher::UNKNOWN)
+    }
+}
+
+/// The vocabulary: word → id. A fixed set, so a hash table with open addressing and a fast,
+/// unkeyed hash is safe: probe sequences are those of the fixed keys, whatever is looked up.
+pub(crate) struct Vocab {
+    /// Per slot: the id + 1 of the word there, 0 for none.
+    slots: Vec<u32>,
+    words: Vec<&'static str>,
+}
+
+impl Vocab {
+    fn new(words: &[&'static str]) -> Vocab {
+        let size = (words.len() * 4).next_power_of_two().max(8);
+        let mut slots = vec![0u32; size];
+        for (id, w) in words.iter().enumerate() {
+            let mut i = Vocab::hash(w.as_bytes()) & (size - 1);
+            while slots[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = id as u32 + 1;
+        }
+        Vocab { slots, words: words.to_vec() }
+    }
+
+    /// FxHash-style: rotate, xor, multiply per 8 bytes.
+    #[inline]
+    fn hash(s: &[u8]) -> usize {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = s.len() as u64;
+        let mut chunks = s.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        // The tail byte by byte: a copy into a buffer read back as one word stalls.
+        let tail = chunks.remainder().iter().fold(0u64, |w, &b| w << 8 | u64::from(b));
+        h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
+        (h ^ h >> 29) as usize
+    }
+
+    /// The id of a word, if it is in the vocabulary.
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut i = Vocab::hash(word.as_bytes()) & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                return None;
+            }
+            if self.words[slot as usize - 1] == word {
+                return Some(slot - 1);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
     }
 }
 
@@ -220,8 +280,7 @@ fn decode(next: &mut impl FnMut() -> usize, strings: &[&'static str]) -> Pattern
 fn compile_def(def: &LangDef) -> Lexicon {
     let id_words: Vec<&'static str> = def.words.split('\n').collect();
     let strings: Vec<&'static str> = def.strings.split('\n').collect();
-    let vocab: HashMap<&'static str, u32> =
-        id_words.iter().enumerate().map(|(i, &w)| (w, i as u32)).collect();
+    let vocab = Vocab::new(&id_words);
     let mut word_classes = vec![0u64; id_words.len()];
     for (c, class) in def.classes.iter().enumerate() {
         for &id in class.words {
@@ -300,6 +359,22 @@ mod tests {
                 }],
             }
         })
+    }
+
+    #[test]
+    fn vocabulary_finds_its_words_only() {
+        for def in LEXICONS {
+            let words: Vec<&'static str> = def.words.split('\n').collect();
+            let vocab = Vocab::new(&words);
+            assert_eq!(vocab.len(), words.len());
+            for (id, w) in words.iter().enumerate() {
+                assert_eq!(vocab.get(w), Some(id as u32), "{w:?}");
+                for other in [format!("{w}x"), format!("x{w}"), w.to_uppercase(), w.chars().skip(1).collect()]
+                {
+                    assert_eq!(vocab.get(&other), words.iter().position(|x| *x == other).map(|i| i as u32));
+                }
+            }
+        }
     }
 
     #[test]

@@ -485,86 +485,96 @@ static WORD_RULES: [u8; 256] = {
     t
 };
 
+/// Whether an ASCII byte is white space (tab, line feed, vertical tab, form feed, carriage
+/// return, space).
 #[inline]
 fn ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
+    const SPACES: u64 = 1 << b'\t' | 1 << b'\n' | 1 << 0x0b | 1 << 0x0c | 1 << b'\r' | 1 << b' ';
+    b <= b' ' && SPACES >> b & 1 != 0
 }
 
 /// The longest chunk the fast path takes (in characters); a longer one goes to the crate.
 const CHUNK: usize = 64;
 
+/// Whether the rule `rule` keeps the characters `k - 1` and `k` together, `cat(j)` being the
+/// category of character `j` (`W_ANY` past the end).
+#[inline]
+fn keep(rule: u8, k: usize, cat: impl Fn(usize) -> u8) -> bool {
+    match rule {
+        BREAK => false,
+        KEEP => true,
+        KEEP_IF_LETTER_AFTER => cat(k + 1) == W_ALETTER,
+        KEEP_IF_NUMBER_AFTER => cat(k + 1) == W_NUMERIC,
+        KEEP_IF_LETTER_BEFORE => k >= 2 && cat(k - 2) == W_ALETTER,
+        _ => k >= 2 && cat(k - 2) == W_NUMERIC,
+    }
+}
+
 /// Calls `f(start, segment)` for every segment of `text` that
 /// `unicode_segmentation::UnicodeSegmentation::split_word_bound_indices` yields, in order.
 pub(crate) fn word_bounds<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
     let bytes = text.as_bytes();
-    // Offsets and word-break categories of the chunk's characters (a category past the end
-    // reads as W_ANY).
-    let mut at = [0u32; CHUNK + 1];
-    let mut cat = [W_ANY; CHUNK + 1];
     let mut start = 0;
     while start < bytes.len() {
         // The chunk: up to the next ASCII character that follows ASCII white space.
-        let mut n = 0;
-        let mut i = start;
-        let mut fast = true;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if i > start && ascii_space(bytes[i - 1]) && !ascii_space(b) {
-                    break;
-                }
-                if fast {
-                    if n == CHUNK {
-                        fast = false;
-                    } else {
-                        at[n] = (i - start) as u32;
-                        cat[n] = LOW[b as usize] >> 4;
-                        n += 1;
-                    }
-                }
-                i += 1;
-            } else {
-                let c = text[i..].chars().next().unwrap_or('\0');
-                if fast {
-                    let w = categories(c).map_or(W_COMPLEX, |k| k >> 4);
-                    if w == W_COMPLEX || n == CHUNK {
-                        fast = false;
-                    } else {
-                        at[n] = (i - start) as u32;
-                        cat[n] = w;
-                        n += 1;
-                    }
-                }
-                i += c.len_utf8();
+        let mut end = start + 1;
+        let mut ascii = bytes[start] < 0x80;
+        while end < bytes.len() {
+            let b = bytes[end];
+            if b >= 0x80 {
+                ascii = false;
+            } else if ascii_space(bytes[end - 1]) && !ascii_space(b) {
+                break;
             }
+            end += 1;
         }
-        let chunk = &text[start..i];
-        if fast {
-            at[n] = chunk.len() as u32;
-            cat[n] = W_ANY;
+        let chunk = &text[start..end];
+        if ascii {
+            let b = chunk.as_bytes();
+            let cat = |j: usize| b.get(j).map_or(W_ANY, |&c| LOW[c as usize] >> 4);
             let mut from = 0;
-            for k in 1..n {
-                let keep = match WORD_RULES[(cat[k - 1] << 4 | cat[k]) as usize] {
-                    BREAK => false,
-                    KEEP => true,
-                    KEEP_IF_LETTER_AFTER => cat[k + 1] == W_ALETTER,
-                    KEEP_IF_NUMBER_AFTER => cat[k + 1] == W_NUMERIC,
-                    KEEP_IF_LETTER_BEFORE => k >= 2 && cat[k - 2] == W_ALETTER,
-                    _ => k >= 2 && cat[k - 2] == W_NUMERIC,
-                };
-                if !keep {
-                    f(start + at[from] as usize, &chunk[at[from] as usize..at[k] as usize]);
+            for k in 1..b.len() {
+                if !keep(WORD_RULES[(cat(k - 1) << 4 | cat(k)) as usize], k, cat) {
+                    f(start + from, &chunk[from..k]);
                     from = k;
                 }
             }
-            f(start + at[from] as usize, &chunk[at[from] as usize..]);
+            f(start + from, &chunk[from..]);
         } else {
+            words_of_chunk(chunk, start, &mut f);
+        }
+        start = end;
+    }
+}
+
+/// [`word_bounds`] for a chunk with characters outside ASCII.
+fn words_of_chunk<'t>(chunk: &'t str, start: usize, f: &mut impl FnMut(usize, &'t str)) {
+    // Offsets and word-break categories of the chunk's characters.
+    let mut at = [0u32; CHUNK + 1];
+    let mut cat = [W_ANY; CHUNK + 1];
+    let mut n = 0;
+    for (k, c) in chunk.char_indices() {
+        let w = categories(c).map_or(W_COMPLEX, |cats| cats >> 4);
+        if w == W_COMPLEX || n == CHUNK {
             for (k, w) in chunk.split_word_bound_indices() {
                 f(start + k, w);
             }
+            return;
         }
-        start = i;
+        at[n] = k as u32;
+        cat[n] = w;
+        n += 1;
     }
+    at[n] = chunk.len() as u32;
+    let get = |j: usize| if j < n { cat[j] } else { W_ANY };
+    let mut from = 0;
+    for k in 1..n {
+        if !keep(WORD_RULES[(cat[k - 1] << 4 | cat[k]) as usize], k, get) {
+            f(start + at[from] as usize, &chunk[at[from] as usize..at[k] as usize]);
+            from = k;
+        }
+    }
+    f(start + at[from] as usize, &chunk[at[from] as usize..]);
 }
 
 #[cfg(test)]

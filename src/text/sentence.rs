@@ -116,40 +116,43 @@ fn for_each_piece(text: &str, mut f: impl FnMut(usize, usize)) {
 /// UAX #29 does not see.
 fn extra_cuts(segment: &str, cuts: &mut Vec<usize>) {
     let bytes = segment.as_bytes();
-    for (i, c) in segment.char_indices() {
-        match c {
-            '.' => {
-                if glued_period(segment, i) {
-                    cuts.push(i + 1);
-                } else if i == 0 || bytes[i - 1] != b'.' {
-                    // ". 20 Menschen": UAX #29 looks past the number for a lower-case word.
-                    let after = &segment[i + 1..];
-                    if after.starts_with('.') {
-                        continue;
-                    }
-                    let rest = after.trim_start_matches(is_closing);
-                    let spaced = rest.trim_start_matches(is_space);
-                    if spaced.len() < rest.len() && spaced.starts_with(|c: char| c.is_ascii_digit()) {
-                        cuts.push(segment.len() - spaced.len());
-                    }
+    // Only '.', '…' (E2 80 A6) and '•' (E2 80 A2) matter: a byte scan finds them.
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'.' {
+            if glued_period(segment, i) {
+                cuts.push(i + 1);
+            } else if i == 0 || bytes[i - 1] != b'.' {
+                // ". 20 Menschen": UAX #29 looks past the number for a lower-case word.
+                let after = &segment[i + 1..];
+                if after.starts_with('.') {
+                    continue;
                 }
-            }
-            '…' => {
-                // UAX #29 never breaks after U+2026; "Er zögerte … Dann ging er."
-                let rest = segment[i + c.len_utf8()..].trim_start_matches(is_closing);
+                let rest = after.trim_start_matches(is_closing);
                 let spaced = rest.trim_start_matches(is_space);
-                if spaced.len() < rest.len() && starts_upper(spaced) {
+                if spaced.len() < rest.len() && spaced.starts_with(|c: char| c.is_ascii_digit()) {
                     cuts.push(segment.len() - spaced.len());
                 }
             }
-            '•' if i > 0 => {
-                let before = segment[..i].chars().next_back();
-                let after = segment[i + c.len_utf8()..].chars().next();
-                if before.is_some_and(is_space) && after.is_some_and(is_space) {
-                    cuts.push(i);
+        } else if b == 0xe2 && bytes.get(i + 1) == Some(&0x80) {
+            match bytes.get(i + 2) {
+                Some(0xa6) => {
+                    // '…': UAX #29 never breaks after it; "Er zögerte … Dann ging er."
+                    let rest = segment[i + 3..].trim_start_matches(is_closing);
+                    let spaced = rest.trim_start_matches(is_space);
+                    if spaced.len() < rest.len() && starts_upper(spaced) {
+                        cuts.push(segment.len() - spaced.len());
+                    }
                 }
+                Some(0xa2) if i > 0 => {
+                    // '•'
+                    let before = segment[..i].chars().next_back();
+                    let after = segment[i + 3..].chars().next();
+                    if before.is_some_and(is_space) && after.is_some_and(is_space) {
+                        cuts.push(i);
+                    }
+                }
+                _ => {}
             }
-            _ => {}
         }
     }
 }

@@ -38,18 +38,23 @@ impl Token {
 /// the same UTF-8 length is replaced by it, every other character is kept. Offsets into the
 /// result are offsets into `text`.
 pub fn lower_same_length(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
+    // ASCII in bulk, then each other character in place.
+    let mut out = text.as_bytes().to_vec();
+    out.make_ascii_lowercase();
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b < 0xc0 {
+            continue; // ASCII or inside a character
+        }
+        let Some(ch) = text[i..].chars().next() else { continue };
         let mut lower = ch.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == ch.len_utf8() => out.push(l),
-            _ => out.push(ch),
+        if let (Some(l), None) = (lower.next(), lower.next()) {
+            if l != ch && l.len_utf8() == ch.len_utf8() {
+                l.encode_utf8(&mut out[i..i + ch.len_utf8()]);
+            }
         }
     }
-    out
+    // Whole characters were replaced by characters of the same length: still UTF-8.
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 /// Splits `text` into tokens by Unicode word boundaries (UAX #29, as `unicode-segmentation`
@@ -66,21 +71,29 @@ pub fn tokenize_into(text: &str, within: Span, out: &mut Vec<Token>) {
     let mut prev_end = within.start;
     super::segment::word_bounds(within.slice(text), |rel, w| {
         let start = within.start + rel;
-        let first = w.chars().next().unwrap_or(' ');
-        if first.is_whitespace() {
-            if w.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
-                newline = true;
+        // ASCII first: a space segment holds no line break, a letter or digit decides the kind.
+        let kind = match w.as_bytes().first().copied().unwrap_or(b' ') {
+            b' ' => return,
+            b'a'..=b'z' | b'A'..=b'Z' => TokenKind::Word,
+            b'0'..=b'9' => TokenKind::Number,
+            _ => {
+                let first = w.chars().next().unwrap_or(' ');
+                if first.is_whitespace() {
+                    if w.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
+                        newline = true;
+                    }
+                    return;
+                }
+                if first.is_numeric() {
+                    TokenKind::Number
+                } else if w.chars().any(char::is_alphanumeric) {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Punct
+                }
             }
-            return;
-        }
-        let end = start + w.len();
-        let kind = if first.is_numeric() {
-            TokenKind::Number
-        } else if w.chars().any(char::is_alphanumeric) {
-            TokenKind::Word
-        } else {
-            TokenKind::Punct
         };
+        let end = start + w.len();
         let clause_break = kind == TokenKind::Punct && is_clause_break(text, w, start, end, prev_end);
         out.push(Token { span: Span::new(start, end), kind, clause_break, after_newline: newline });
         newline = false;
@@ -101,6 +114,29 @@ fn is_clause_break(text: &str, w: &str, start: usize, end: usize, prev_end: usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain definition: each character's lower case if it is one character of the same
+    /// length, else the character.
+    fn lower_by_chars(text: &str) -> String {
+        text.chars()
+            .map(|ch| {
+                let mut lower = ch.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) if l.len_utf8() == ch.len_utf8() => l,
+                    _ => ch,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lower_is_the_plain_definition() {
+        let all: String = (0..0x11_0000u32).filter_map(char::from_u32).collect();
+        assert_eq!(lower_same_length(&all), lower_by_chars(&all));
+        for t in ["", "ABC", "ÄÖÜ İx ẞ Straße", "ΣΑΣ ǅ ﬁ Ⅻ 😀"] {
+            assert_eq!(lower_same_length(t), lower_by_chars(t));
+        }
+    }
 
     #[test]
     fn lower_keeps_offsets() {
