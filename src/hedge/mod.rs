@@ -161,24 +161,26 @@ fn span_of(tokens: &[Token], (a, b): (usize, usize)) -> Span {
 
 /// Applies blocking rules, then keeps, of overlapping hedges, the longest (the earlier rule on
 /// a tie), and returns the rest sorted by position.
+///
+/// Every match lies inside its sentence and `fired` comes sentence by sentence, so each
+/// sentence is resolved on its own: a few matches with a linear scan, many with interval maps.
 fn resolve(fired: &[Fired], lex: &Lexicon) -> Vec<Hedge> {
-    // Blocking spans, merged into disjoint, sorted intervals.
-    let mut blocks: BTreeMap<usize, usize> = BTreeMap::new();
-    for f in fired.iter().filter(|f| f.blocking) {
-        insert_merged(&mut blocks, f.span);
-    }
-    let mut candidates: Vec<&Fired> =
-        fired.iter().filter(|f| !f.blocking && !overlaps_any(&blocks, f.span)).collect();
-    candidates.sort_by(|a, b| {
-        b.span.len().cmp(&a.span.len()).then(a.span.start.cmp(&b.span.start)).then(a.index.cmp(&b.index))
-    });
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut kept: Vec<Hedge> = Vec::new();
-    for f in candidates {
-        if overlaps_any(&taken, f.span) {
-            continue;
-        }
-        taken.insert(f.span.start, f.span.end);
+    let mut rest = fired;
+    while let Some(first) = rest.first() {
+        let n = rest.iter().position(|f| f.sentence != first.sentence).unwrap_or(rest.len());
+        let (group, tail) = rest.split_at(n);
+        resolve_sentence(group, lex, group.len() <= 32, &mut kept);
+        rest = tail;
+    }
+    kept
+}
+
+/// [`resolve`] for the matches of one sentence, appending to `kept`: by linear scans (`few`)
+/// or with interval maps (the same result, in `O(n log n)` for many).
+fn resolve_sentence(group: &[Fired], lex: &Lexicon, few: bool, kept: &mut Vec<Hedge>) {
+    let from = kept.len();
+    let keep = |f: &Fired, kept: &mut Vec<Hedge>| {
         let rule = &lex.rules[f.index as usize];
         kept.push(Hedge {
             span: f.span,
@@ -187,9 +189,39 @@ fn resolve(fired: &[Fired], lex: &Lexicon) -> Vec<Hedge> {
             rule: rule.id,
             note: rule.note,
         });
+    };
+    if few {
+        let blocked = |f: &Fired| group.iter().any(|b| b.blocking && b.span.overlaps(&f.span));
+        let mut candidates: Vec<&Fired> = group.iter().filter(|f| !f.blocking && !blocked(f)).collect();
+        candidates.sort_by(by_precedence);
+        for f in candidates {
+            if !kept[from..].iter().any(|h| h.span.overlaps(&f.span)) {
+                keep(f, kept);
+            }
+        }
+    } else {
+        // Blocking spans, merged into disjoint, sorted intervals.
+        let mut blocks: BTreeMap<usize, usize> = BTreeMap::new();
+        for f in group.iter().filter(|f| f.blocking) {
+            insert_merged(&mut blocks, f.span);
+        }
+        let mut candidates: Vec<&Fired> =
+            group.iter().filter(|f| !f.blocking && !overlaps_any(&blocks, f.span)).collect();
+        candidates.sort_by(by_precedence);
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        for f in candidates {
+            if !overlaps_any(&taken, f.span) {
+                taken.insert(f.span.start, f.span.end);
+                keep(f, kept);
+            }
+        }
     }
-    kept.sort_by_key(|h| (h.span.start, h.span.end));
-    kept
+    kept[from..].sort_by_key(|h| (h.span.start, h.span.end));
+}
+
+/// The order in which overlapping hedges are kept: longest, then earliest, then first rule.
+fn by_precedence(a: &&Fired, b: &&Fired) -> std::cmp::Ordering {
+    b.span.len().cmp(&a.span.len()).then(a.span.start.cmp(&b.span.start)).then(a.index.cmp(&b.index))
 }
 
 /// Whether `span` overlaps one of the disjoint intervals (start → end) of `set`.
@@ -217,4 +249,51 @@ pub fn explain(text: &str, options: &crate::Options) -> Vec<Fired> {
     let language = options.language.unwrap_or_else(|| crate::text::language::detect(text));
     let sentences = crate::text::sentence::split(text, language);
     fire(text, &sentences, lexicon::get(language))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both ways of resolving a sentence agree, on random matches (blocking and not, nested,
+    /// overlapping, touching).
+    #[test]
+    fn linear_and_interval_resolution_agree() {
+        let lex = lexicon::get(Language::German);
+        let block = lex.rules.iter().position(|r| r.category.is_none()).unwrap() as u32;
+        let hedges: Vec<u32> = (0..lex.rules.len() as u32)
+            .filter(|&i| lex.rules[i as usize].category.is_some())
+            .take(5)
+            .collect();
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        for _ in 0..3_000 {
+            let n = next(40);
+            let mut group: Vec<Fired> = (0..n)
+                .map(|_| {
+                    let start = next(30);
+                    let blocking = next(6) == 0;
+                    let index = if blocking { block } else { hedges[next(hedges.len())] };
+                    Fired {
+                        rule: lex.rules[index as usize].id,
+                        span: Span::new(start, start + 1 + next(6)),
+                        sentence: 0,
+                        blocking,
+                        index,
+                    }
+                })
+                .collect();
+            group.sort_by_key(|f| (f.span.start, f.span.end, f.index));
+            group.dedup_by_key(|f| (f.span, f.index));
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            resolve_sentence(&group, lex, true, &mut a);
+            resolve_sentence(&group, lex, false, &mut b);
+            assert_eq!(a, b, "{group:?}");
+        }
+    }
 }

@@ -500,13 +500,31 @@ const CHUNK: usize = 64;
 /// category of character `j` (`W_ANY` past the end).
 #[inline]
 fn keep(rule: u8, k: usize, cat: impl Fn(usize) -> u8) -> bool {
+    // The plain answers first, as branches that predict well.
+    if rule == KEEP {
+        return true;
+    }
+    if rule == BREAK {
+        return false;
+    }
     match rule {
-        BREAK => false,
-        KEEP => true,
         KEEP_IF_LETTER_AFTER => cat(k + 1) == W_ALETTER,
         KEEP_IF_NUMBER_AFTER => cat(k + 1) == W_NUMERIC,
         KEEP_IF_LETTER_BEFORE => k >= 2 && cat(k - 2) == W_ALETTER,
         _ => k >= 2 && cat(k - 2) == W_NUMERIC,
+    }
+}
+
+/// ASCII letters, digits and `_`: two of them side by side are always one word (WB5, WB8-10,
+/// WB13a/b).
+#[inline]
+fn wordish(b: u8) -> bool {
+    const LOW: u64 = 0x03ff_0000_0000_0000; // 0-9
+    const HIGH: u64 = 0x07ff_fffe_87ff_fffe; // A-Z, _, a-z
+    if b < 64 {
+        LOW >> b & 1 != 0
+    } else {
+        b < 128 && HIGH >> (b - 64) & 1 != 0
     }
 }
 
@@ -533,11 +551,17 @@ pub(crate) fn word_bounds<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) 
             let b = chunk.as_bytes();
             let cat = |j: usize| b.get(j).map_or(W_ANY, |&c| LOW[c as usize] >> 4);
             let mut from = 0;
-            for k in 1..b.len() {
+            let mut k = 1;
+            while k < b.len() {
+                if wordish(b[k - 1]) && wordish(b[k]) {
+                    k += 1;
+                    continue;
+                }
                 if !keep(WORD_RULES[(cat(k - 1) << 4 | cat(k)) as usize], k, cat) {
                     f(start + from, &chunk[from..k]);
                     from = k;
                 }
+                k += 1;
             }
             f(start + from, &chunk[from..]);
         } else {
@@ -735,6 +759,16 @@ mod tests {
                 _ => a == W_NUMERIC,
             };
             assert_eq!(keep, !word_break(a, b, c, d), "{a} {b} {c} {d}");
+        }
+    }
+
+    #[test]
+    fn wordish_is_letters_digits_underscore() {
+        for b in 0..=255u8 {
+            assert_eq!(wordish(b), b.is_ascii_alphanumeric() || b == b'_', "{b}");
+            if wordish(b) {
+                assert!(matches!(LOW[b as usize] >> 4, W_ALETTER | W_NUMERIC | W_EXTENDNUMLET));
+            }
         }
     }
 

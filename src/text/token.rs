@@ -78,15 +78,16 @@ pub fn tokenize_into(text: &str, within: Span, out: &mut Vec<Token>) {
             b'0'..=b'9' => TokenKind::Number,
             _ => {
                 let first = w.chars().next().unwrap_or(' ');
-                if first.is_whitespace() {
+                let (space, numeric, _) = props(first);
+                if space {
                     if w.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
                         newline = true;
                     }
                     return;
                 }
-                if first.is_numeric() {
+                if numeric {
                     TokenKind::Number
-                } else if w.chars().any(char::is_alphanumeric) {
+                } else if w.chars().any(|c| props(c).2) {
                     TokenKind::Word
                 } else {
                     TokenKind::Punct
@@ -99,6 +100,17 @@ pub fn tokenize_into(text: &str, within: Span, out: &mut Vec<Token>) {
         newline = false;
         prev_end = end;
     });
+}
+
+/// `(is_whitespace, is_numeric, is_alphanumeric)` of a character, answered without Unicode
+/// tables for Latin letters and general punctuation.
+#[inline]
+fn props(c: char) -> (bool, bool, bool) {
+    match c {
+        '\u{c0}'..='\u{24f}' if c != '×' && c != '÷' => (false, false, true),
+        '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' => (false, false, false),
+        _ => (c.is_whitespace(), c.is_numeric(), c.is_alphanumeric()),
+    }
 }
 
 fn is_clause_break(text: &str, w: &str, start: usize, end: usize, prev_end: usize) -> bool {
@@ -135,6 +147,13 @@ mod tests {
         assert_eq!(lower_same_length(&all), lower_by_chars(&all));
         for t in ["", "ABC", "ÄÖÜ İx ẞ Straße", "ΣΑΣ ǅ ﬁ Ⅻ 😀"] {
             assert_eq!(lower_same_length(t), lower_by_chars(t));
+        }
+    }
+
+    #[test]
+    fn props_are_the_char_methods() {
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            assert_eq!(props(c), (c.is_whitespace(), c.is_numeric(), c.is_alphanumeric()), "{c:?}");
         }
     }
 
