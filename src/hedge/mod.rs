@@ -41,7 +41,8 @@ pub(crate) fn fire(text: &str, sentences: &[Span], lex: &'static Lexicon) -> Vec
     let mut known = Vec::new();
     let mut member = Vec::new();
     let mut present = vec![0u64; lex.vocab.len().div_ceil(64)];
-    let mut memo = FirstMemo::default();
+    let mut memo =
+        FirstMemo { by_token: HashMap::with_capacity((text.len() / 8).min(4096)), pool: Vec::new() };
     for (si, sent) in sentences.iter().enumerate() {
         // Tokenizing each sentence on its own keeps every token, and so every hedge, inside
         // its sentence, also where a boundary falls inside a word (`angeblich.Beobachter`).
@@ -80,7 +81,6 @@ pub(crate) fn fire(text: &str, sentences: &[Span], lex: &'static Lexicon) -> Vec
 /// For each distinct token (as written), which of the patterns tried everywhere can begin
 /// there. Their first tests (prefixes, suffixes, classes) then run once per distinct word of
 /// the text instead of once per token; the memo lives for one analysis.
-#[derive(Default)]
 struct FirstMemo<'t> {
     by_token: HashMap<&'t str, (u32, u32)>,
     pool: Vec<(u32, u32)>,

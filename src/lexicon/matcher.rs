@@ -136,15 +136,28 @@ impl Sentence<'_> {
         if !hit && !e.atoms.is_empty() {
             let span = self.tokens[ti].span;
             hit = e.atoms.iter().any(|a| match a {
-                Atom::Exact(w) => span.slice(self.text) == *w,
-                Atom::Prefix(p) => span.slice(self.lower).starts_with(p),
-                Atom::Suffix(p) => span.slice(self.lower).ends_with(p),
+                Atom::Exact(w) => same(span.slice(self.text).as_bytes(), w.as_bytes()),
+                Atom::Prefix(p) => {
+                    let t = span.slice(self.lower).as_bytes();
+                    t.len() >= p.len() && same(&t[..p.len()], p.as_bytes())
+                }
+                Atom::Suffix(p) => {
+                    let t = span.slice(self.lower).as_bytes();
+                    t.len() >= p.len() && same(&t[t.len() - p.len()..], p.as_bytes())
+                }
                 Atom::Class(c) => self.in_class(ti, *c),
                 Atom::Any => true,
             });
         }
         hit != e.negated
     }
+}
+
+/// Whether two short byte strings are equal: a loop, where `==` calls `memcmp` (a call per
+/// test of a word a dozen bytes long costs more than the comparison).
+#[inline]
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// A match: token indices inside the sentence, half-open.

@@ -141,7 +141,8 @@ pub(crate) struct Vocab {
 }
 
 impl Vocab {
-    fn new(words: &[&'static str]) -> Vocab {
+    /// The table of `words`; a word's id is its index.
+    pub fn new(words: &[&'static str]) -> Vocab {
         let size = (words.len() * 4).next_power_of_two().max(8);
         let mut slots = vec![0u32; size];
         for (id, w) in words.iter().enumerate() {
@@ -180,7 +181,7 @@ impl Vocab {
             if slot == 0 {
                 return None;
             }
-            if self.words[slot as usize - 1] == word {
+            if matcher::same(self.words[slot as usize - 1].as_bytes(), word.as_bytes()) {
                 return Some(slot - 1);
             }
             i = (i + 1) & mask;
