@@ -338,11 +338,23 @@ fn sb8(before: State, ahead: &str) -> Option<bool> {
     Some(false)
 }
 
-/// ASCII bytes the quiet loop must not pass: terminators and line breaks.
-#[inline]
-fn sentence_special(b: u8) -> bool {
-    matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r') || b >= 0x80
-}
+/// Per byte, the state part its character adds (`State::next`), or 0 for the bytes the quiet
+/// loop must not pass: terminators, line breaks, and all bytes outside ASCII.
+static QUIET_PART: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match LOW[b] & 15 {
+            S_ATERM | S_STERM | S_CR | S_LF | S_SEP => 0,
+            S_UPPER | S_LOWER => P_UPPER_LOWER,
+            S_CLOSE => P_CLOSE,
+            S_SP => P_SP,
+            _ => P_OTHER,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Writes to `out` every sentence boundary of `text` that
 /// `unicode_segmentation::UnicodeSegmentation::split_sentence_bound_indices` finds: the start
@@ -356,8 +368,16 @@ pub(crate) fn sentence_breaks(text: &str, out: &mut Vec<usize>) {
     let mut i = 0;
     while i < bytes.len() {
         if state.quiet() {
-            while i < bytes.len() && !sentence_special(bytes[i]) {
-                state = state.next(LOW[bytes[i] as usize] & 15);
+            while let Some(&b) = bytes.get(i) {
+                let part = QUIET_PART[b as usize];
+                if part == 0 {
+                    break;
+                }
+                // State::next, with the part of the byte from a table.
+                let last = state.0 as u8;
+                if !(part == last && (part == P_CLOSE || part == P_SP)) {
+                    state = State(state.0 << 8 | u32::from(part));
+                }
                 i += 1;
             }
             if i == bytes.len() {
@@ -759,6 +779,18 @@ mod tests {
                 _ => a == W_NUMERIC,
             };
             assert_eq!(keep, !word_break(a, b, c, d), "{a} {b} {c} {d}");
+        }
+    }
+
+    #[test]
+    fn quiet_parts_are_state_parts() {
+        for b in 0..=255u8 {
+            let part = QUIET_PART[b as usize];
+            let special = matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r') || b >= 0x80;
+            assert_eq!(part == 0, special, "{b}");
+            if !special {
+                assert_eq!(State(0).next(LOW[b as usize] & 15).part(3), part, "{b}");
+            }
         }
     }
 
