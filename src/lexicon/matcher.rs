@@ -74,8 +74,6 @@ impl Required {
         if first_words(steps, behind).is_some() && !lists.is_empty() {
             lists.remove(0);
         }
-        // The rarest-looking first: fewest alternatives.
-        lists.sort_by_key(Vec::len);
         Required(lists)
     }
 

@@ -82,8 +82,31 @@ pub(crate) fn atom(c: char) -> usize {
         return ATOM_ASCII[c as usize] as usize;
     }
     // The runs start at U+0080, so the index is at least 1.
-    let i = ATOM_RUNS.partition_point(|&r| r >> 8 <= c);
-    (ATOM_RUNS[i.max(1) - 1] & 0xff) as usize
+    let runs = atom_runs();
+    let i = runs.partition_point(|&r| r >> 8 <= c);
+    (runs[i.max(1) - 1] & 0xff) as usize
+}
+
+/// The runs of atoms from U+0080 on, each as its first code point << 8 | its atom (decoded
+/// once from `ATOM_RUNS`, which `build.rs` writes as distances and atoms).
+pub(crate) fn atom_runs() -> &'static [u32] {
+    static RUNS: OnceLock<Vec<u32>> = OnceLock::new();
+    RUNS.get_or_init(|| {
+        let mut out = Vec::new();
+        let (mut at, mut delta, mut shift) = (0x80u32, 0u32, 0);
+        let mut bytes = ATOM_RUNS.iter();
+        while let Some(&b) = bytes.next() {
+            delta |= u32::from(b & 0x7f) << shift;
+            if b & 0x80 != 0 {
+                shift += 7;
+                continue;
+            }
+            at += delta;
+            (delta, shift) = (0, 0);
+            out.push(at << 8 | u32::from(bytes.next().copied().unwrap_or(0)));
+        }
+        out
+    })
 }
 
 /// A rule from the data file (examples left out), its patterns compiled.
@@ -421,8 +444,11 @@ mod tests {
         for a in articles {
             samples.extend(crate::text::token::tokenize(a).iter().map(|t| t.text(a).to_string()));
         }
+        let runs = atom_runs();
+        assert_eq!(runs[0] >> 8, 0x80);
+        assert!(runs.windows(2).all(|w| w[0] >> 8 < w[1] >> 8 && w[0] & 0xff != w[1] & 0xff));
         let mut pool: Vec<char> = (0u32..0x80).filter_map(char::from_u32).collect();
-        for &r in ATOM_RUNS {
+        for &r in runs {
             pool.extend(char::from_u32(r >> 8));
             pool.extend(char::from_u32((r >> 8) + 1));
         }

@@ -1,6 +1,5 @@
 //! The languages hedgemark analyses, and telling them apart from the text itself.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
@@ -158,23 +157,23 @@ pub fn detect(text: &str) -> Language {
 fn function_words() -> &'static (Vocab, Vec<(u64, u64)>) {
     static TABLE: OnceLock<(Vocab, Vec<(u64, u64)>)> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = HashMap::new();
-        for &w in GERMAN {
-            t.insert(w, (3, 0));
-        }
-        for &w in ENGLISH {
-            t.insert(w, (0, 3));
-        }
-        for &w in GERMAN_WEAK {
-            t.insert(w, (1, u64::from(ENGLISH_WEAK.contains(&w))));
-        }
-        for &w in ENGLISH_WEAK {
-            t.entry(w).or_insert((0, 1));
-        }
-        let mut entries: Vec<(&'static str, (u64, u64))> = t.into_iter().collect();
-        entries.sort_unstable();
-        let words: Vec<&'static str> = entries.iter().map(|e| e.0).collect();
-        (Vocab::new(&words), entries.into_iter().map(|e| e.1).collect())
+        // A later list overrides an earlier one, except that English weak words only add.
+        let mut words: Vec<&'static str> = Vec::new();
+        let mut points: Vec<(u64, u64)> = Vec::new();
+        let mut set =
+            |w: &'static str, p: (u64, u64), overwrite: bool| match words.iter().position(|x| *x == w) {
+                Some(i) if overwrite => points[i] = p,
+                Some(_) => {}
+                None => {
+                    words.push(w);
+                    points.push(p);
+                }
+            };
+        GERMAN.iter().for_each(|&w| set(w, (3, 0), true));
+        ENGLISH.iter().for_each(|&w| set(w, (0, 3), true));
+        GERMAN_WEAK.iter().for_each(|&w| set(w, (1, u64::from(ENGLISH_WEAK.contains(&w))), true));
+        ENGLISH_WEAK.iter().for_each(|&w| set(w, (0, 1), false));
+        (Vocab::new(&words), points)
     })
 }
 
@@ -252,6 +251,29 @@ mod tests {
             for seqs in [GERMAN_LETTERS, ENGLISH_LETTERS] {
                 assert_eq!(has_any(word, seqs), seqs.iter().any(|l| word.contains(l)), "{word}");
             }
+        }
+    }
+
+    #[test]
+    fn function_word_points_are_the_lists() {
+        // The lists in order, a later insert overriding, the English weak words only adding.
+        let mut map = std::collections::HashMap::new();
+        for &w in GERMAN {
+            map.insert(w, (3, 0));
+        }
+        for &w in ENGLISH {
+            map.insert(w, (0, 3));
+        }
+        for &w in GERMAN_WEAK {
+            map.insert(w, (1, u64::from(ENGLISH_WEAK.contains(&w))));
+        }
+        for &w in ENGLISH_WEAK {
+            map.entry(w).or_insert((0, 1));
+        }
+        let (words, points) = function_words();
+        assert_eq!(words.len(), map.len());
+        for (w, p) in map {
+            assert_eq!(points[words.get(w).unwrap() as usize], p, "{w}");
         }
     }
 
