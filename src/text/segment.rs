@@ -8,28 +8,29 @@
 //! character:
 //!
 //! - **Sentences**: the crate's state machine, ported rule for rule ([`sentence_breaks`]), with
-//!   a tight loop over ASCII where no rule can apply. A paragraph separator always ends a
-//!   segment and no rule looks across one, so a line holding an unknown character is handed to
-//!   the crate on its own.
+//!   a tight loop over ASCII where no rule can apply, and without the crate's quadratic
+//!   look-ahead. The category of a character outside the table is learned from how the crate
+//!   breaks a few tiny strings holding it ([`probe_category`]), once per character and text.
 //! - **Words**: the word rules for the categories of the table ([`word_bounds`]). After ASCII
 //!   white space, an ASCII character always starts a segment and no rule looks back across that
 //!   boundary, so the text is cut there into chunks, and a chunk holding a character outside the
 //!   table (or with `Extend`, `Format`, `ZWJ` …) is handed to the crate on its own.
 //!
 //! The table says, per character, its sentence-break and word-break category as the crate has
-//! them; the unit tests check every entry against the crate's behaviour, and compare both fast
-//! paths with the crate on random text.
+//! them; the unit tests check every entry against the crate's behaviour, check the probes
+//! against the table and a sample of all of Unicode, and compare both fast paths with the crate
+//! on random text.
 
 use unicode_segmentation::UnicodeSegmentation;
 
 // Sentence-break categories (low nibble of the table).
+const S_ANY: u8 = 0;
 const S_CR: u8 = 1;
 const S_LF: u8 = 2;
 const S_SEP: u8 = 3;
 const S_SP: u8 = 4;
 const S_LOWER: u8 = 5;
 const S_UPPER: u8 = 6;
-#[allow(dead_code)]
 const S_OLETTER: u8 = 7;
 const S_NUMERIC: u8 = 8;
 const S_ATERM: u8 = 9;
@@ -322,20 +323,98 @@ impl State {
     }
 }
 
-/// SB8: `ATerm Close* Sp*` before, and ahead `(¬(OLetter | Upper | Lower | ParaSep | SATerm))*
-/// Lower`. `None` if a character ahead is not in the table.
-fn sb8(before: State, ahead: &str) -> Option<bool> {
-    if before.before_close_sp() != P_ATERM {
-        return Some(false);
+/// The sentence-break categories of the characters outside the table met so far.
+type Learned = std::collections::HashMap<char, u8>;
+
+/// The sentence-break category of a character: from the table, else learned from the crate
+/// (once per character and text; see [`probe_category`]).
+#[inline]
+fn sentence_category(c: char, learned: &mut Learned) -> u8 {
+    match categories(c) {
+        Some(cats) => cats & 15,
+        None => *learned.entry(c).or_insert_with(|| probe_category(c)),
     }
-    for c in ahead.chars() {
-        match categories(c)? & 15 {
-            S_LOWER => return Some(true),
-            S_OLETTER | S_UPPER | S_SEP | S_CR | S_LF | S_STERM | S_ATERM => return Some(false),
-            _ => {}
+}
+
+/// The sentence-break category of `c` as the crate has it, read from where the crate breaks a
+/// few strings of up to six characters holding `c` (each step tells apart the categories left;
+/// the unit tests check it against the table and against full signatures).
+fn probe_category(c: char) -> u8 {
+    // The boundaries of a string, counted in characters.
+    let breaks = |s: String| -> Vec<usize> {
+        s.split_sentence_bound_indices().map(|(at, _)| s[..at].chars().count()).collect()
+    };
+    match breaks(format!("a{c} a"))[..] {
+        [0, 2] => return S_SEP,
+        [0, 3] => return S_STERM,
+        _ => {}
+    }
+    if breaks(format!("a{c} A")) == [0, 3] {
+        return S_ATERM;
+    }
+    match breaks(format!("A.{c} B"))[..] {
+        [0, 2] => {
+            if breaks(format!("a. {c}b")) == [0] {
+                S_ANY
+            } else {
+                S_OLETTER
+            }
+        }
+        [0, 4] => {
+            if breaks(format!("A{c}.B")) == [0] {
+                S_EXTEND
+            } else if breaks(format!("A. {c}B")) == [0, 3] {
+                S_CLOSE
+            } else {
+                S_SP
+            }
+        }
+        _ => {
+            let lower = breaks(format!("A. {c}")) == [0];
+            let letter = breaks(format!("x{c}.B")) == [0];
+            match (lower, letter) {
+                (true, true) => S_LOWER,
+                (true, false) => S_SCONTINUE,
+                (false, true) => S_UPPER,
+                (false, false) => S_NUMERIC,
+            }
         }
     }
-    Some(false)
+}
+
+/// SB8: `ATerm Close* Sp*` before, and ahead `(¬(OLetter | Upper | Lower | ParaSep | SATerm))*
+/// Lower`, for the character at `i`.
+///
+/// The crate scans ahead afresh at every character, which is quadratic after a period followed
+/// by a long run of spaces or closing marks (50,000 spaces took 11 s). The answer is the same
+/// from every position up to the character that decides it, so `memo` keeps the last scan:
+/// `(from, decided at, answer)`.
+fn sb8(
+    before: State,
+    text: &str,
+    i: usize,
+    memo: &mut Option<(usize, usize, bool)>,
+    learned: &mut Learned,
+) -> bool {
+    if before.before_close_sp() != P_ATERM {
+        return false;
+    }
+    if let Some((from, to, answer)) = *memo {
+        if from <= i && i <= to {
+            return answer;
+        }
+    }
+    let mut decided = (text.len(), false);
+    for (k, c) in text[i..].char_indices() {
+        match sentence_category(c, learned) {
+            S_LOWER => decided = (i + k, true),
+            S_OLETTER | S_UPPER | S_SEP | S_CR | S_LF | S_STERM | S_ATERM => decided = (i + k, false),
+            _ => continue,
+        }
+        break;
+    }
+    *memo = Some((i, decided.0, decided.1));
+    decided.1
 }
 
 /// Per byte, the state part its character adds (`State::next`), or 0 for the bytes the quiet
@@ -363,8 +442,8 @@ pub(crate) fn sentence_breaks(text: &str, out: &mut Vec<usize>) {
     out.clear();
     let bytes = text.as_bytes();
     let mut state = State::START;
-    // The start of the current line, and how many boundaries lie before it.
-    let (mut line, mut line_out) = (0, 0);
+    let mut sb8_memo = None;
+    let mut learned = Learned::new();
     let mut i = 0;
     while i < bytes.len() {
         if state.quiet() {
@@ -385,75 +464,38 @@ pub(crate) fn sentence_breaks(text: &str, out: &mut Vec<usize>) {
             }
         }
         let c = text[i..].chars().next().unwrap_or('\0');
-        let len = c.len_utf8();
-        let brk = categories(c).and_then(|cats| {
-            let cat = cats & 15;
-            let before = state;
-            state = state.next(cat);
-            let top = before.part(3);
-            let brk = if top == P_SOT {
-                true
-            } else if cat == S_LF && top == P_CR {
-                false
-            } else if matches!(top, P_SEP | P_CR | P_LF) {
-                true
-            } else if cat == S_EXTEND {
-                state = before;
-                false
-            } else if (cat == S_NUMERIC && top == P_ATERM)
-                || (cat == S_UPPER && top == P_ATERM && before.part(2) == P_UPPER_LOWER)
-                || sb8(before, &text[i..])?
-                || (matches!(cat, S_SCONTINUE | S_STERM | S_ATERM) && before.sb8a())
-                || (matches!(cat, S_CLOSE | S_SP | S_SEP | S_CR | S_LF) && before.sb9())
-                || (matches!(cat, S_SP | S_SEP | S_CR | S_LF) && before.sb8a())
-            {
-                false
-            } else {
-                before.sb11()
-            };
-            Some((brk, cat))
-        });
-        if let Some((brk, cat)) = brk {
-            if brk {
-                out.push(i);
-            }
-            i += len;
-            if matches!(cat, S_LF | S_SEP) || (cat == S_CR && bytes.get(i) != Some(&b'\n')) {
-                (line, line_out) = (i, out.len());
-            }
+        let cat = sentence_category(c, &mut learned);
+        let before = state;
+        state = state.next(cat);
+        let top = before.part(3);
+        let brk = if top == P_SOT {
+            true
+        } else if cat == S_LF && top == P_CR {
+            false
+        } else if matches!(top, P_SEP | P_CR | P_LF) {
+            true
+        } else if cat == S_EXTEND {
+            state = before;
+            false
+        } else if (cat == S_NUMERIC && top == P_ATERM)
+            || (cat == S_UPPER && top == P_ATERM && before.part(2) == P_UPPER_LOWER)
+            || sb8(before, text, i, &mut sb8_memo, &mut learned)
+            || (matches!(cat, S_SCONTINUE | S_STERM | S_ATERM) && before.sb8a())
+            || (matches!(cat, S_CLOSE | S_SP | S_SEP | S_CR | S_LF) && before.sb9())
+            || (matches!(cat, S_SP | S_SEP | S_CR | S_LF) && before.sb8a())
+        {
+            false
         } else {
-            // A character the table lacks: this line goes to the crate as a whole.
-            let end = line_end(text, i);
-            out.truncate(line_out);
-            out.extend(text[line..end].split_sentence_bound_indices().map(|(at, _)| line + at));
-            if end == text.len() {
-                out.push(end);
-            }
-            state = State::START;
-            (line, line_out, i) = (end, out.len(), end);
+            before.sb11()
+        };
+        if brk {
+            out.push(i);
         }
+        i += c.len_utf8();
     }
     if state.part(3) != P_SOT {
         out.push(text.len());
     }
-}
-
-/// U+0085, U+2028, U+2029 (the separators outside ASCII).
-fn is_sep(c: char) -> bool {
-    matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}')
-}
-
-/// The end of the line `i` is in: after its paragraph separator, or the end of the text.
-fn line_end(text: &str, i: usize) -> usize {
-    for (k, c) in text[i..].char_indices() {
-        match c {
-            '\n' => return i + k + 1,
-            '\r' => return i + k + if text[i + k + 1..].starts_with('\n') { 2 } else { 1 },
-            c if is_sep(c) => return i + k + c.len_utf8(),
-            _ => {}
-        }
-    }
-    text.len()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -705,6 +747,30 @@ mod tests {
             if cat != W_COMPLEX {
                 assert!(signature(c, &ts, crate_words) == sigs[cat as usize], "word category of {c:?}");
             }
+        }
+    }
+
+    /// The probes find every category: those of the table, and for a sample of all code points
+    /// (and characters of special categories) the one whose signature theirs is.
+    #[test]
+    fn probes_find_the_crates_categories() {
+        for c in table() {
+            // CR and LF (ASCII, never probed) look like the other paragraph separators.
+            let want = match categories(c).unwrap() & 15 {
+                S_CR | S_LF => S_SEP,
+                cat => cat,
+            };
+            assert_eq!(probe_category(c), want, "{c:?}");
+        }
+        let reps =
+            ['#', '\r', '\n', '\u{2029}', ' ', 'a', 'A', '\u{5d0}', '1', '.', '!', ')', ',', '\u{301}'];
+        let ts = templates(&reps);
+        let sigs: Vec<_> = reps.iter().map(|&r| signature(r, &ts, crate_sentences)).collect();
+        let special = "。．！？؟।‼⁇\u{fe52}\u{ff0e}「」『』（）〈〉\u{200b}\u{200d}\u{fe0f}\u{e0001}\u{1f3fb}\u{3000}\u{1680}٣३〇ⅫⓐⒶ\u{10400}\u{10428}\u{1d400}中ア한";
+        let sample = (0x250..0x11_0000u32).step_by(1009).filter_map(char::from_u32).chain(special.chars());
+        for c in sample {
+            let cat = probe_category(c);
+            assert!(signature(c, &ts, crate_sentences) == sigs[cat as usize], "probe of {c:?} says {cat}");
         }
     }
 

@@ -701,6 +701,9 @@ mod tests {
             "x".repeat(200_000),
             " ".repeat(200_000),
             "Er kam. ".repeat(20_000),
+            // A period, then a long run that UAX #29 looks across at every character.
+            format!("Er kam.{}Dann.", " ".repeat(200_000)),
+            format!("Er kam.{} Dann.", ")".repeat(200_000)),
         ];
         let started = std::time::Instant::now();
         for text in &inputs {
