@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 
-use crate::lexicon::matcher::Sentence;
+use crate::lexicon::matcher::{Sentence, UNKNOWN};
 use crate::lexicon::{self, Lexicon};
 use crate::result::Hedge;
 use crate::text::token::{self, Token};
@@ -41,8 +41,11 @@ pub(crate) fn fire(text: &str, sentences: &[Span], lex: &'static Lexicon) -> Vec
     let mut known = Vec::new();
     let mut member = Vec::new();
     let mut present = vec![0u64; lex.vocab.len().div_ceil(64)];
-    let mut memo =
-        FirstMemo { by_token: HashMap::with_capacity((text.len() / 8).min(4096)), pool: Vec::new() };
+    let mut memo = FirstMemo {
+        by_token: HashMap::with_capacity((text.len() / 8).min(4096)),
+        by_id: vec![(u32::MAX, 0); lex.vocab.len()],
+        pool: Vec::new(),
+    };
     for (si, sent) in sentences.iter().enumerate() {
         // Tokenizing each sentence on its own keeps every token, and so every hedge, inside
         // its sentence, also where a boundary falls inside a word (`angeblich.Beobachter`).
@@ -83,23 +86,44 @@ pub(crate) fn fire(text: &str, sentences: &[Span], lex: &'static Lexicon) -> Vec
 /// the text instead of once per token; the memo lives for one analysis.
 struct FirstMemo<'t> {
     by_token: HashMap<&'t str, (u32, u32)>,
+    /// Per word id: the memo of a token written as the lower-case word itself (the common
+    /// case, looked up without hashing), `u32::MAX` while unknown.
+    by_id: Vec<(u32, u32)>,
     pool: Vec<(u32, u32)>,
 }
 
 impl<'t> FirstMemo<'t> {
     fn candidates(&mut self, text: &'t str, s: &Sentence<'_>, ti: usize, lex: &Lexicon) -> &[(u32, u32)] {
-        let key = s.tokens[ti].span.slice(text);
-        let (a, b) = *self.by_token.entry(key).or_insert_with(|| {
+        let span = s.tokens[ti].span;
+        let key = span.slice(text);
+        let id = s.ids[ti];
+        // A token with a word id, written as its lower-case form, is that very word: its
+        // results depend on the id alone.
+        let plain = id != UNKNOWN && key.as_bytes() == span.slice(s.lower).as_bytes();
+        let memo = if plain {
+            self.by_id[id as usize]
+        } else {
+            self.by_token.get(key).copied().unwrap_or((u32::MAX, 0))
+        };
+        let (a, b) = if memo.0 != u32::MAX {
+            memo
+        } else {
             let a = self.pool.len() as u32;
-            let byte = s.tokens[ti].span.slice(s.lower).as_bytes().first().copied().unwrap_or(0);
+            let byte = span.slice(s.lower).as_bytes().first().copied().unwrap_or(0);
             for &(ri, pi) in &lex.everywhere[byte as usize] {
                 let first = lex.rules[ri as usize].patterns[pi as usize].first_elem();
                 if first.is_some_and(|e| s.elem_matches(e, ti)) {
                     self.pool.push((ri, pi));
                 }
             }
-            (a, self.pool.len() as u32)
-        });
+            let found = (a, self.pool.len() as u32);
+            if plain {
+                self.by_id[id as usize] = found;
+            } else {
+                self.by_token.insert(key, found);
+            }
+            found
+        };
         &self.pool[a as usize..b as usize]
     }
 }
