@@ -550,7 +550,7 @@ static WORD_RULES: [u8; 256] = {
 /// Whether an ASCII byte is white space (tab, line feed, vertical tab, form feed, carriage
 /// return, space).
 #[inline]
-fn ascii_space(b: u8) -> bool {
+const fn ascii_space(b: u8) -> bool {
     const SPACES: u64 = 1 << b'\t' | 1 << b'\n' | 1 << 0x0b | 1 << 0x0c | 1 << b'\r' | 1 << b' ';
     b <= b' ' && SPACES >> b & 1 != 0
 }
@@ -577,17 +577,34 @@ fn keep(rule: u8, k: usize, cat: impl Fn(usize) -> u8) -> bool {
     }
 }
 
+// What a byte is to the chunk scan and the ASCII word loop.
+const KIND_OTHER: u8 = 0;
+const KIND_SPACE: u8 = 1;
+const KIND_WORDISH: u8 = 2;
+const KIND_NON_ASCII: u8 = 3;
+
+/// Per byte: ASCII white space, ASCII letters, digits and `_`, other ASCII, or not ASCII.
+static BYTE_KIND: [u8; 256] = {
+    let mut t = [KIND_NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if ascii_space(b as u8) {
+            KIND_SPACE
+        } else if (b as u8).is_ascii_alphanumeric() || b == b'_' as usize {
+            KIND_WORDISH
+        } else {
+            KIND_OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
 /// ASCII letters, digits and `_`: two of them side by side are always one word (WB5, WB8-10,
 /// WB13a/b).
 #[inline]
 fn wordish(b: u8) -> bool {
-    const LOW: u64 = 0x03ff_0000_0000_0000; // 0-9
-    const HIGH: u64 = 0x07ff_fffe_87ff_fffe; // A-Z, _, a-z
-    if b < 64 {
-        LOW >> b & 1 != 0
-    } else {
-        b < 128 && HIGH >> (b - 64) & 1 != 0
-    }
+    BYTE_KIND[b as usize] == KIND_WORDISH
 }
 
 /// Calls `f(start, segment)` for every segment of `text` that
@@ -599,12 +616,17 @@ pub(crate) fn word_bounds<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) 
         // The chunk: up to the next ASCII character that follows ASCII white space.
         let mut end = start + 1;
         let mut ascii = bytes[start] < 0x80;
-        while end < bytes.len() {
-            let b = bytes[end];
-            if b >= 0x80 {
-                ascii = false;
-            } else if ascii_space(bytes[end - 1]) && !ascii_space(b) {
-                break;
+        let mut after_space = ascii_space(bytes[start]);
+        while let Some(&b) = bytes.get(end) {
+            match BYTE_KIND[b as usize] {
+                KIND_SPACE => after_space = true,
+                KIND_NON_ASCII => {
+                    ascii = false;
+                    after_space = false;
+                }
+                // ASCII, not white space: a chunk starts here after white space.
+                _ if after_space => break,
+                _ => {}
             }
             end += 1;
         }
@@ -615,9 +637,14 @@ pub(crate) fn word_bounds<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) 
             let mut from = 0;
             let mut k = 1;
             while k < b.len() {
-                if wordish(b[k - 1]) && wordish(b[k]) {
-                    k += 1;
-                    continue;
+                if wordish(b[k - 1]) {
+                    // A run of letters, digits and '_' is one word: skip to its end.
+                    while k < b.len() && wordish(b[k]) {
+                        k += 1;
+                    }
+                    if k == b.len() {
+                        break;
+                    }
                 }
                 if !keep(WORD_RULES[(cat(k - 1) << 4 | cat(k)) as usize], k, cat) {
                     f(start + from, &chunk[from..k]);
