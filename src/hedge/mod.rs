@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 
-use crate::lexicon::matcher::Sentence;
+use crate::lexicon::matcher::{Sentence, UNKNOWN};
 use crate::lexicon::{self, Lexicon};
 use crate::result::Hedge;
 use crate::text::token::{self, Token};
@@ -40,7 +40,12 @@ pub(crate) fn fire(text: &str, sentences: &[Span], lex: &'static Lexicon) -> Vec
     let mut ids = Vec::new();
     let mut known = Vec::new();
     let mut member = Vec::new();
-    let mut memo = FirstMemo::default();
+    let mut present = vec![0u64; lex.vocab.len().div_ceil(64)];
+    let mut memo = FirstMemo {
+        by_token: HashMap::with_capacity((text.len() / 8).min(4096)),
+        by_id: vec![(u32::MAX, 0); lex.vocab.len()],
+        pool: Vec::new(),
+    };
     for (si, sent) in sentences.iter().enumerate() {
         // Tokenizing each sentence on its own keeps every token, and so every hedge, inside
         // its sentence, also where a boundary falls inside a word (`angeblich.Beobachter`).
@@ -55,8 +60,22 @@ pub(crate) fn fire(text: &str, sentences: &[Span], lex: &'static Lexicon) -> Vec
         known.resize(tokens.len(), Cell::new(0));
         member.clear();
         member.resize(tokens.len(), Cell::new(0));
-        let s =
-            Sentence { text, lower: &lower, tokens: &tokens, ids: &ids, known: &known, member: &member, lex };
+        present.fill(0);
+        for &id in &ids {
+            if let Some(w) = present.get_mut(id as usize / 64) {
+                *w |= 1 << (id % 64);
+            }
+        }
+        let s = Sentence {
+            text,
+            lower: &lower,
+            tokens: &tokens,
+            ids: &ids,
+            known: &known,
+            member: &member,
+            present: &present,
+            lex,
+        };
         fire_sentence(text, &s, si, lex, &mut memo, &mut out);
     }
     out
@@ -65,26 +84,46 @@ pub(crate) fn fire(text: &str, sentences: &[Span], lex: &'static Lexicon) -> Vec
 /// For each distinct token (as written), which of the patterns tried everywhere can begin
 /// there. Their first tests (prefixes, suffixes, classes) then run once per distinct word of
 /// the text instead of once per token; the memo lives for one analysis.
-#[derive(Default)]
 struct FirstMemo<'t> {
     by_token: HashMap<&'t str, (u32, u32)>,
+    /// Per word id: the memo of a token written as the lower-case word itself (the common
+    /// case, looked up without hashing), `u32::MAX` while unknown.
+    by_id: Vec<(u32, u32)>,
     pool: Vec<(u32, u32)>,
 }
 
 impl<'t> FirstMemo<'t> {
     fn candidates(&mut self, text: &'t str, s: &Sentence<'_>, ti: usize, lex: &Lexicon) -> &[(u32, u32)] {
-        let key = s.tokens[ti].span.slice(text);
-        let (a, b) = *self.by_token.entry(key).or_insert_with(|| {
+        let span = s.tokens[ti].span;
+        let key = span.slice(text);
+        let id = s.ids[ti];
+        // A token with a word id, written as its lower-case form, is that very word: its
+        // results depend on the id alone.
+        let plain = id != UNKNOWN && key.as_bytes() == span.slice(s.lower).as_bytes();
+        let memo = if plain {
+            self.by_id[id as usize]
+        } else {
+            self.by_token.get(key).copied().unwrap_or((u32::MAX, 0))
+        };
+        let (a, b) = if memo.0 != u32::MAX {
+            memo
+        } else {
             let a = self.pool.len() as u32;
-            let byte = s.tokens[ti].span.slice(s.lower).as_bytes().first().copied().unwrap_or(0);
+            let byte = span.slice(s.lower).as_bytes().first().copied().unwrap_or(0);
             for &(ri, pi) in &lex.everywhere[byte as usize] {
                 let first = lex.rules[ri as usize].patterns[pi as usize].first_elem();
                 if first.is_some_and(|e| s.elem_matches(e, ti)) {
                     self.pool.push((ri, pi));
                 }
             }
-            (a, self.pool.len() as u32)
-        });
+            let found = (a, self.pool.len() as u32);
+            if plain {
+                self.by_id[id as usize] = found;
+            } else {
+                self.by_token.insert(key, found);
+            }
+            found
+        };
         &self.pool[a as usize..b as usize]
     }
 }
@@ -146,24 +185,26 @@ fn span_of(tokens: &[Token], (a, b): (usize, usize)) -> Span {
 
 /// Applies blocking rules, then keeps, of overlapping hedges, the longest (the earlier rule on
 /// a tie), and returns the rest sorted by position.
+///
+/// Every match lies inside its sentence and `fired` comes sentence by sentence, so each
+/// sentence is resolved on its own: a few matches with a linear scan, many with interval maps.
 fn resolve(fired: &[Fired], lex: &Lexicon) -> Vec<Hedge> {
-    // Blocking spans, merged into disjoint, sorted intervals.
-    let mut blocks: BTreeMap<usize, usize> = BTreeMap::new();
-    for f in fired.iter().filter(|f| f.blocking) {
-        insert_merged(&mut blocks, f.span);
-    }
-    let mut candidates: Vec<&Fired> =
-        fired.iter().filter(|f| !f.blocking && !overlaps_any(&blocks, f.span)).collect();
-    candidates.sort_by(|a, b| {
-        b.span.len().cmp(&a.span.len()).then(a.span.start.cmp(&b.span.start)).then(a.index.cmp(&b.index))
-    });
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut kept: Vec<Hedge> = Vec::new();
-    for f in candidates {
-        if overlaps_any(&taken, f.span) {
-            continue;
-        }
-        taken.insert(f.span.start, f.span.end);
+    let mut rest = fired;
+    while let Some(first) = rest.first() {
+        let n = rest.iter().position(|f| f.sentence != first.sentence).unwrap_or(rest.len());
+        let (group, tail) = rest.split_at(n);
+        resolve_sentence(group, lex, group.len() <= 32, &mut kept);
+        rest = tail;
+    }
+    kept
+}
+
+/// [`resolve`] for the matches of one sentence, appending to `kept`: by linear scans (`few`)
+/// or with interval maps (the same result, in `O(n log n)` for many).
+fn resolve_sentence(group: &[Fired], lex: &Lexicon, few: bool, kept: &mut Vec<Hedge>) {
+    let from = kept.len();
+    let keep = |f: &Fired, kept: &mut Vec<Hedge>| {
         let rule = &lex.rules[f.index as usize];
         kept.push(Hedge {
             span: f.span,
@@ -172,9 +213,39 @@ fn resolve(fired: &[Fired], lex: &Lexicon) -> Vec<Hedge> {
             rule: rule.id,
             note: rule.note,
         });
+    };
+    if few {
+        let blocked = |f: &Fired| group.iter().any(|b| b.blocking && b.span.overlaps(&f.span));
+        let mut candidates: Vec<&Fired> = group.iter().filter(|f| !f.blocking && !blocked(f)).collect();
+        candidates.sort_by(by_precedence);
+        for f in candidates {
+            if !kept[from..].iter().any(|h| h.span.overlaps(&f.span)) {
+                keep(f, kept);
+            }
+        }
+    } else {
+        // Blocking spans, merged into disjoint, sorted intervals.
+        let mut blocks: BTreeMap<usize, usize> = BTreeMap::new();
+        for f in group.iter().filter(|f| f.blocking) {
+            insert_merged(&mut blocks, f.span);
+        }
+        let mut candidates: Vec<&Fired> =
+            group.iter().filter(|f| !f.blocking && !overlaps_any(&blocks, f.span)).collect();
+        candidates.sort_by(by_precedence);
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        for f in candidates {
+            if !overlaps_any(&taken, f.span) {
+                taken.insert(f.span.start, f.span.end);
+                keep(f, kept);
+            }
+        }
     }
-    kept.sort_by_key(|h| (h.span.start, h.span.end));
-    kept
+    kept[from..].sort_by_key(|h| (h.span.start, h.span.end));
+}
+
+/// The order in which overlapping hedges are kept: longest, then earliest, then first rule.
+fn by_precedence(a: &&Fired, b: &&Fired) -> std::cmp::Ordering {
+    b.span.len().cmp(&a.span.len()).then(a.span.start.cmp(&b.span.start)).then(a.index.cmp(&b.index))
 }
 
 /// Whether `span` overlaps one of the disjoint intervals (start → end) of `set`.
@@ -202,4 +273,51 @@ pub fn explain(text: &str, options: &crate::Options) -> Vec<Fired> {
     let language = options.language.unwrap_or_else(|| crate::text::language::detect(text));
     let sentences = crate::text::sentence::split(text, language);
     fire(text, &sentences, lexicon::get(language))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both ways of resolving a sentence agree, on random matches (blocking and not, nested,
+    /// overlapping, touching).
+    #[test]
+    fn linear_and_interval_resolution_agree() {
+        let lex = lexicon::get(Language::German);
+        let block = lex.rules.iter().position(|r| r.category.is_none()).unwrap() as u32;
+        let hedges: Vec<u32> = (0..lex.rules.len() as u32)
+            .filter(|&i| lex.rules[i as usize].category.is_some())
+            .take(5)
+            .collect();
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        for _ in 0..3_000 {
+            let n = next(40);
+            let mut group: Vec<Fired> = (0..n)
+                .map(|_| {
+                    let start = next(30);
+                    let blocking = next(6) == 0;
+                    let index = if blocking { block } else { hedges[next(hedges.len())] };
+                    Fired {
+                        rule: lex.rules[index as usize].id,
+                        span: Span::new(start, start + 1 + next(6)),
+                        sentence: 0,
+                        blocking,
+                        index,
+                    }
+                })
+                .collect();
+            group.sort_by_key(|f| (f.span.start, f.span.end, f.index));
+            group.dedup_by_key(|f| (f.span, f.index));
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            resolve_sentence(&group, lex, true, &mut a);
+            resolve_sentence(&group, lex, false, &mut b);
+            assert_eq!(a, b, "{group:?}");
+        }
+    }
 }

@@ -2,7 +2,8 @@
 //!
 //! Words are compared as ids: every lower-case word the lexicon mentions gets a number, each
 //! token is looked up once, and an element's words are a sorted list of ids. Class membership
-//! by word list is a bit per id; by regex it is computed at most once per token and class.
+//! by word list is a bit per id; by regex (an automaton, see `class.rs`) it is computed at most
+//! once per token and class.
 
 use std::cell::Cell;
 
@@ -50,6 +51,37 @@ pub(crate) struct Pattern {
     pub steps: Vec<CStep>,
     /// How many leading steps are negated elements that test the tokens before the match.
     pub behind: usize,
+    /// What a sentence must hold for a match (a quick test before the real one).
+    pub required: Required,
+}
+
+/// What must be in a sentence for a pattern to match in it: each list holds the word ids of
+/// one element every match passes (not negated, not optional, plain words only), the first
+/// element left out.
+#[derive(Debug, Default)]
+pub(crate) struct Required(Vec<Vec<u32>>);
+
+impl Required {
+    /// The required elements of a pattern (`steps` and `behind` as in [`Pattern`]).
+    pub fn of(steps: &[CStep], behind: usize) -> Required {
+        let mut lists: Vec<Vec<u32>> = steps[behind..]
+            .iter()
+            .filter_map(|s| match s {
+                CStep::Elem(e) if !e.negated && !e.optional && e.atoms.is_empty() => Some(e.words.clone()),
+                _ => None,
+            })
+            .collect();
+        if first_words(steps, behind).is_some() && !lists.is_empty() {
+            lists.remove(0);
+        }
+        Required(lists)
+    }
+
+    /// Whether every required element has a word present in the sentence.
+    #[inline]
+    pub fn met(&self, s: &Sentence<'_>) -> bool {
+        self.0.iter().all(|words| words.iter().any(|&w| s.has_word(w)))
+    }
 }
 
 /// The tokens of one sentence, with what matching needs to know about them.
@@ -65,11 +97,19 @@ pub(crate) struct Sentence<'a> {
     /// Per token: which regex classes have been evaluated, and which of those it belongs to.
     pub known: &'a [Cell<u64>],
     pub member: &'a [Cell<u64>],
+    /// A bit per word id: the words of the sentence.
+    pub present: &'a [u64],
     /// The language's lexicon.
     pub lex: &'a Lexicon,
 }
 
 impl Sentence<'_> {
+    /// Whether the word with this id occurs in the sentence.
+    #[inline]
+    pub fn has_word(&self, id: u32) -> bool {
+        self.present.get(id as usize / 64).is_some_and(|w| w >> (id % 64) & 1 != 0)
+    }
+
     /// Whether token `ti` belongs to class `c`.
     fn in_class(&self, ti: usize, c: usize) -> bool {
         let bit = 1u64 << c;
@@ -77,10 +117,10 @@ impl Sentence<'_> {
         if id != UNKNOWN && self.lex.word_classes[id as usize] & bit != 0 {
             return true;
         }
-        let Some(re) = &self.lex.classes[c].regex else { return false };
+        let Some(dfa) = &self.lex.classes[c].dfa else { return false };
         if self.known[ti].get() & bit == 0 {
             self.known[ti].set(self.known[ti].get() | bit);
-            if re.is_match(self.tokens[ti].span.slice(self.text)) {
+            if dfa.is_match(self.tokens[ti].span.slice(self.text)) {
                 self.member[ti].set(self.member[ti].get() | bit);
             }
         }
@@ -94,15 +134,28 @@ impl Sentence<'_> {
         if !hit && !e.atoms.is_empty() {
             let span = self.tokens[ti].span;
             hit = e.atoms.iter().any(|a| match a {
-                Atom::Exact(w) => span.slice(self.text) == *w,
-                Atom::Prefix(p) => span.slice(self.lower).starts_with(p),
-                Atom::Suffix(p) => span.slice(self.lower).ends_with(p),
+                Atom::Exact(w) => same(span.slice(self.text).as_bytes(), w.as_bytes()),
+                Atom::Prefix(p) => {
+                    let t = span.slice(self.lower).as_bytes();
+                    t.len() >= p.len() && same(&t[..p.len()], p.as_bytes())
+                }
+                Atom::Suffix(p) => {
+                    let t = span.slice(self.lower).as_bytes();
+                    t.len() >= p.len() && same(&t[t.len() - p.len()..], p.as_bytes())
+                }
                 Atom::Class(c) => self.in_class(ti, *c),
                 Atom::Any => true,
             });
         }
         hit != e.negated
     }
+}
+
+/// Whether two short byte strings are equal: a loop, where `==` calls `memcmp` (a call per
+/// test of a word a dozen bytes long costs more than the comparison).
+#[inline]
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// A match: token indices inside the sentence, half-open.
@@ -116,15 +169,20 @@ pub(crate) struct Found {
 /// over gaps whatever the input.
 const BUDGET: u32 = 4096;
 
+/// See [`Pattern::first_words`].
+fn first_words(steps: &[CStep], behind: usize) -> Option<&[u32]> {
+    let first = steps[behind..].iter().find(|s| !matches!(s, CStep::Open | CStep::Start))?;
+    match first {
+        CStep::Elem(e) if !e.negated && !e.optional && e.atoms.is_empty() => Some(&e.words),
+        _ => None,
+    }
+}
+
 impl Pattern {
     /// The first element, when a match must begin with one of its plain words; `None` when
     /// the pattern must be tried at every token.
     pub fn first_words(&self) -> Option<&[u32]> {
-        let first = self.steps[self.behind..].iter().find(|s| !matches!(s, CStep::Open | CStep::Start))?;
-        match first {
-            CStep::Elem(e) if !e.negated && !e.optional && e.atoms.is_empty() => Some(&e.words),
-            _ => None,
-        }
+        first_words(&self.steps, self.behind)
     }
 
     /// The first token test (every pattern begins with one; `pattern.rs` checks it).
@@ -137,6 +195,9 @@ impl Pattern {
 
     /// Tries the pattern with its first token at `ti`.
     pub fn match_at(&self, s: &Sentence<'_>, ti: usize) -> Option<Found> {
+        if !self.required.met(s) {
+            return None;
+        }
         // Look-behind: the k-th token before the match must pass the k-th negated element
         // counted backwards; before the sentence start there is nothing to match, which passes.
         for k in 1..=self.behind.min(ti) {
@@ -157,7 +218,14 @@ impl Pattern {
 
     /// Whether the pattern matches anywhere in the sentence.
     pub fn occurs_in(&self, s: &Sentence<'_>) -> bool {
-        (0..s.tokens.len()).any(|ti| self.match_at(s, ti).is_some())
+        if !self.required.met(s) {
+            return false;
+        }
+        match self.first_words() {
+            Some(first) => (0..s.tokens.len())
+                .any(|ti| first.binary_search(&s.ids[ti]).is_ok() && self.match_at(s, ti).is_some()),
+            None => (0..s.tokens.len()).any(|ti| self.match_at(s, ti).is_some()),
+        }
     }
 
     fn go(

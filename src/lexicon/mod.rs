@@ -6,19 +6,19 @@
 //! used. See `src/lexicon/README.md` for the file format and `pattern.rs` for the pattern
 //! language (parsed by `build.rs` only; the library does not include the parser).
 
+#[cfg(test)]
+#[allow(dead_code)]
+mod class;
 pub(crate) mod matcher;
 #[cfg(test)]
 #[allow(dead_code)]
 mod pattern;
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
-
-use regex::Regex;
 
 use crate::result::Category;
 use crate::text::Language;
-use matcher::{Atom, CElem, CStep, Pattern};
+use matcher::{Atom, CElem, CStep, Pattern, Required};
 
 /// One language's data as `build.rs` generated it.
 pub(crate) struct LangDef {
@@ -33,10 +33,80 @@ pub(crate) struct LangDef {
     pub rules: &'static [RuleDef],
 }
 
-/// A word class: a regex over the token as written, and/or lower-case words (by id).
+/// A word class: a regex over the token as written (compiled to an automaton), and/or
+/// lower-case words (by id).
 pub(crate) struct ClassDef {
-    pub regex: Option<&'static str>,
+    pub dfa: Option<ClassDfa>,
     pub words: &'static [u16],
+    /// The class's name and regex as written in `classes.toml` (for tests).
+    #[cfg(test)]
+    pub name: &'static str,
+    #[cfg(test)]
+    pub regex: Option<&'static str>,
+}
+
+/// A class regex as `build.rs` compiles it (see `class.rs`): a deterministic automaton over the
+/// atoms of [`atom`], state 0 dead, state 1 matched.
+#[derive(Clone, Copy)]
+pub(crate) struct ClassDfa {
+    /// The automaton's own character class of each atom.
+    pub classes: &'static [u8],
+    /// The number of its character classes: the length of a row of `trans`.
+    pub stride: usize,
+    /// `trans[state * stride + class]`: the next state.
+    pub trans: &'static [u8],
+    /// Per state: 1 if a token that ends there matches.
+    pub at_end: &'static [u8],
+    /// The state before the first character.
+    pub start: u8,
+}
+
+impl ClassDfa {
+    /// Whether the regex matches somewhere in `s` (what `regex::Regex::is_match` answers).
+    pub fn is_match(&self, s: &str) -> bool {
+        let mut state = self.start as usize;
+        for c in s.chars() {
+            if state <= 1 {
+                break;
+            }
+            state = self.trans[state * self.stride + self.classes[atom(c)] as usize] as usize;
+        }
+        state == 1 || self.at_end[state] != 0
+    }
+}
+
+/// The atom of a character: characters of one atom are alike for every class regex.
+pub(crate) fn atom(c: char) -> usize {
+    let c = c as u32;
+    if c < 0x80 {
+        return ATOM_ASCII[c as usize] as usize;
+    }
+    // The runs start at U+0080, so the index is at least 1.
+    let runs = atom_runs();
+    let i = runs.partition_point(|&r| r >> 8 <= c);
+    (runs[i.max(1) - 1] & 0xff) as usize
+}
+
+/// The runs of atoms from U+0080 on, each as its first code point << 8 | its atom (decoded
+/// once from `ATOM_RUNS`, which `build.rs` writes as distances and atoms).
+pub(crate) fn atom_runs() -> &'static [u32] {
+    static RUNS: OnceLock<Vec<u32>> = OnceLock::new();
+    RUNS.get_or_init(|| {
+        let mut out = Vec::new();
+        let (mut at, mut delta, mut shift) = (0x80u32, 0u32, 0);
+        let mut bytes = ATOM_RUNS.iter();
+        while let Some(&b) = bytes.next() {
+            delta |= u32::from(b & 0x7f) << shift;
+            if b & 0x80 != 0 {
+                shift += 7;
+                continue;
+            }
+            at += delta;
+            (delta, shift) = (0, 0);
+            out.push(at << 8 | u32::from(bytes.next().copied().unwrap_or(0)));
+        }
+        out
+    })
 }
 
 /// A rule from the data file (examples left out), its patterns compiled.
@@ -51,11 +121,6 @@ pub(crate) struct RuleDef {
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 
-/// A compiled word class: its regex (its word list lives in [`Lexicon::word_classes`]).
-pub(crate) struct Class {
-    pub regex: Option<Regex>,
-}
-
 /// A compiled rule.
 pub(crate) struct Rule {
     pub id: &'static str,
@@ -69,10 +134,11 @@ pub(crate) struct Rule {
 
 /// A language's compiled rules and classes, with the indexes matching uses.
 pub(crate) struct Lexicon {
-    pub classes: Vec<Class>,
+    /// The classes (their word lists are also in [`Lexicon::word_classes`]).
+    pub classes: &'static [ClassDef],
     pub rules: Vec<Rule>,
     /// Every lower-case word the rules and classes mention → its id.
-    pub vocab: HashMap<&'static str, u32>,
+    pub vocab: Vocab,
     /// Per word id: the classes (bit per class) whose word lists hold it.
     pub word_classes: Vec<u64>,
     /// Per word id: the (rule, pattern) pairs that can begin with it, in rule order.
@@ -85,7 +151,69 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     /// The id of a lower-case word, or [`matcher::UNKNOWN`].
     pub fn word_id(&self, lower: &str) -> u32 {
-        self.vocab.get(lower).copied().unwrap_or(matcher::UNKNOWN)
+        self.vocab.get(lower).unwrap_or(matcher::UNKNOWN)
+    }
+}
+
+/// The vocabulary: word → id. A fixed set, so a hash table with open addressing and a fast,
+/// unkeyed hash is safe: probe sequences are those of the fixed keys, whatever is looked up.
+pub(crate) struct Vocab {
+    /// Per slot: the id + 1 of the word there, 0 for none.
+    slots: Vec<u32>,
+    words: Vec<&'static str>,
+}
+
+impl Vocab {
+    /// The table of `words`; a word's id is its index.
+    pub fn new(words: &[&'static str]) -> Vocab {
+        let size = (words.len() * 4).next_power_of_two().max(8);
+        let mut slots = vec![0u32; size];
+        for (id, w) in words.iter().enumerate() {
+            let mut i = Vocab::hash(w.as_bytes()) & (size - 1);
+            while slots[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = id as u32 + 1;
+        }
+        Vocab { slots, words: words.to_vec() }
+    }
+
+    /// FxHash-style: rotate, xor, multiply per 8 bytes.
+    #[inline]
+    fn hash(s: &[u8]) -> usize {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = s.len() as u64;
+        let mut chunks = s.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        // The tail byte by byte: a copy into a buffer read back as one word stalls.
+        let tail = chunks.remainder().iter().fold(0u64, |w, &b| w << 8 | u64::from(b));
+        h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
+        (h ^ h >> 29) as usize
+    }
+
+    /// The id of a word, if it is in the vocabulary.
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut i = Vocab::hash(word.as_bytes()) & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                return None;
+            }
+            if matcher::same(self.words[slot as usize - 1].as_bytes(), word.as_bytes()) {
+                return Some(slot - 1);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
     }
 }
 
@@ -106,7 +234,7 @@ pub fn rule_ids(language: Language) -> Vec<&'static str> {
 }
 
 /// Which first bytes of a lower-case token the element can match (all, where it cannot tell).
-fn first_bytes(e: &CElem, classes: &[Class], defs: &[ClassDef], id_words: &[&str]) -> [bool; 256] {
+fn first_bytes(e: &CElem, classes: &[ClassDef], id_words: &[&str]) -> [bool; 256] {
     let mut set = [false; 256];
     let mut add = |w: &str| {
         if let Some(&b) = w.as_bytes().first() {
@@ -129,8 +257,8 @@ fn first_bytes(e: &CElem, classes: &[Class], defs: &[ClassDef], id_words: &[&str
                     return [true; 256];
                 }
             }
-            Atom::Class(c) if classes[*c].regex.is_none() => {
-                defs[*c].words.iter().for_each(|&id| add(id_words[id as usize]))
+            Atom::Class(c) if classes[*c].dfa.is_none() => {
+                classes[*c].words.iter().for_each(|&id| add(id_words[id as usize]))
             }
             Atom::Class(_) | Atom::Suffix(_) | Atom::Any => return [true; 256],
         }
@@ -146,7 +274,7 @@ fn compile(code: &str) -> Lexicon {
 /// `next` yields the bytes.
 fn decode(next: &mut impl FnMut() -> usize, strings: &[&'static str]) -> Pattern {
     let behind = next();
-    let steps = (0..next())
+    let steps: Vec<CStep> = (0..next())
         .map(|_| match next() {
             0 => CStep::Open,
             1 => CStep::Close,
@@ -169,31 +297,21 @@ fn decode(next: &mut impl FnMut() -> usize, strings: &[&'static str]) -> Pattern
             }
         })
         .collect();
-    Pattern { steps, behind }
+    let required = Required::of(&steps, behind);
+    Pattern { steps, behind, required }
 }
 
 fn compile_def(def: &LangDef) -> Lexicon {
     let id_words: Vec<&'static str> = def.words.split('\n').collect();
     let strings: Vec<&'static str> = def.strings.split('\n').collect();
-    let vocab: HashMap<&'static str, u32> =
-        id_words.iter().enumerate().map(|(i, &w)| (w, i as u32)).collect();
+    let vocab = Vocab::new(&id_words);
     let mut word_classes = vec![0u64; id_words.len()];
     for (c, class) in def.classes.iter().enumerate() {
         for &id in class.words {
             word_classes[id as usize] |= 1 << c;
         }
     }
-    let classes: Vec<Class> = def
-        .classes
-        .iter()
-        // Not `expect`: the error's Debug formatting would be compiled in for a panic that build.rs
-        // rules out.
-        .map(|c| Class {
-            regex: c
-                .regex
-                .map(|r| Regex::new(r).unwrap_or_else(|_| panic!("class regex checked at build time"))),
-        })
-        .collect();
+    let classes = def.classes;
     let rules: Vec<Rule> = def
         .rules
         .iter()
@@ -221,8 +339,9 @@ fn compile_def(def: &LangDef) -> Lexicon {
                 Some(ids) => ids.iter().for_each(|&id| starts[id as usize].push(key)),
                 None => {
                     let first = p.first_elem().expect("every pattern begins with a token test");
+                    let bytes = first_bytes(first, classes, &id_words);
                     for (b, list) in everywhere.iter_mut().enumerate() {
-                        if first_bytes(first, &classes, def.classes, &id_words)[b] {
+                        if bytes[b] {
                             list.push(key);
                         }
                     }
@@ -238,20 +357,49 @@ mod tests {
     use super::*;
     use crate::text::{sentence, Language};
 
-    // What build.rs makes of class `number` (regex "^[0-9]", words ["ten"]) and the pattern
-    // "!not|hardly [about] @number".
-    static TEST: LangDef = LangDef {
-        lang: "en",
-        words: "about\nhardly\nnot\nten",
-        strings: "",
-        classes: &[ClassDef { regex: Some("^[0-9]"), words: &[3] }],
-        rules: &[RuleDef {
-            id: "en.test.about",
-            category: "approximator",
-            note: "n",
-            code: &[1, 0, 0, 1, 5, 9, 2, 1, 0, 2, 0, 0, 0, 8, 1, 0, 0, 0, 1, 8, 0, 1, 3, 0],
-        }],
-    };
+    // What build.rs makes of class `number` (English: regex "^\\d", words ["ten"]) and the
+    // pattern "!not|hardly [about] @number".
+    fn test_def() -> &'static LangDef {
+        static TEST: OnceLock<LangDef> = OnceLock::new();
+        TEST.get_or_init(|| {
+            let en = LEXICONS.iter().find(|l| l.lang == "en").unwrap();
+            let number = en.classes.iter().find(|c| c.name == "number").unwrap();
+            assert_eq!(number.regex, Some("^\\d"));
+            LangDef {
+                lang: "en",
+                words: "about\nhardly\nnot\nten",
+                strings: "",
+                classes: Box::leak(Box::new([ClassDef {
+                    dfa: number.dfa,
+                    words: &[3],
+                    name: "number",
+                    regex: number.regex,
+                }])),
+                rules: &[RuleDef {
+                    id: "en.test.about",
+                    category: "approximator",
+                    note: "n",
+                    code: &[1, 0, 0, 1, 5, 9, 2, 1, 0, 2, 0, 0, 0, 8, 1, 0, 0, 0, 1, 8, 0, 1, 3, 0],
+                }],
+            }
+        })
+    }
+
+    #[test]
+    fn vocabulary_finds_its_words_only() {
+        for def in LEXICONS {
+            let words: Vec<&'static str> = def.words.split('\n').collect();
+            let vocab = Vocab::new(&words);
+            assert_eq!(vocab.len(), words.len());
+            for (id, w) in words.iter().enumerate() {
+                assert_eq!(vocab.get(w), Some(id as u32), "{w:?}");
+                for other in [format!("{w}x"), format!("x{w}"), w.to_uppercase(), w.chars().skip(1).collect()]
+                {
+                    assert_eq!(vocab.get(&other), words.iter().position(|x| *x == other).map(|i| i as u32));
+                }
+            }
+        }
+    }
 
     #[test]
     fn decodes_what_build_rs_encodes() {
@@ -259,7 +407,7 @@ mod tests {
             let mut bytes = code.iter().map(|&b| usize::from(b));
             decode(&mut || bytes.next().unwrap_or(0), strings)
         };
-        let p = one(&TEST.rules[0].code[3..], &[]);
+        let p = one(&test_def().rules[0].code[3..], &[]);
         let steps = pattern::parse("!not|hardly [about] @number").unwrap();
         assert_eq!(p.behind, pattern::lookbehind(&steps));
         assert_eq!(format!("{:?}", p.steps), "[Elem(CElem { words: [1, 2], atoms: [], negated: true, optional: false }), Open, Elem(CElem { words: [0], atoms: [], negated: false, optional: false }), Close, Elem(CElem { words: [], atoms: [Class(0)], negated: false, optional: false })]");
@@ -268,7 +416,7 @@ mod tests {
     }
 
     fn found(text: &str) -> Vec<&str> {
-        let lex: &'static Lexicon = Box::leak(Box::new(compile_def(&TEST)));
+        let lex: &'static Lexicon = Box::leak(Box::new(compile_def(test_def())));
         let sentences = sentence::split(text, Language::English);
         crate::hedge::fire(text, &sentences, lex).iter().map(|f| f.span.slice(text)).collect()
     }
@@ -279,5 +427,64 @@ mod tests {
         assert_eq!(found("It took about ten days."), ["about"]);
         assert!(found("It was not about 10 people.").is_empty());
         assert!(found("Hardly about 10 came.").is_empty());
+    }
+
+    /// Every class automaton answers as its regex does, on the tokens of the sample articles,
+    /// the vocabulary in three spellings with endings the classes look for, and random strings
+    /// over characters of every atom.
+    #[test]
+    fn class_automata_agree_with_their_regexes() {
+        let articles = [
+            include_str!("../../tests/articles/de-klinik.txt"),
+            include_str!("../../tests/articles/de-trinkwasser.txt"),
+            include_str!("../../tests/articles/en-drought.txt"),
+            include_str!("../../tests/articles/en-harbor.txt"),
+        ];
+        let mut samples: Vec<String> = Vec::new();
+        for a in articles {
+            samples.extend(crate::text::token::tokenize(a).iter().map(|t| t.text(a).to_string()));
+        }
+        let runs = atom_runs();
+        assert_eq!(runs[0] >> 8, 0x80);
+        assert!(runs.windows(2).all(|w| w[0] >> 8 < w[1] >> 8 && w[0] & 0xff != w[1] & 0xff));
+        let mut pool: Vec<char> = (0u32..0x80).filter_map(char::from_u32).collect();
+        for &r in runs {
+            pool.extend(char::from_u32(r >> 8));
+            pool.extend(char::from_u32((r >> 8) + 1));
+        }
+        for def in LEXICONS {
+            for w in def.words.split('\n') {
+                let mut title: String = w.chars().take(1).flat_map(char::to_uppercase).collect();
+                title.extend(w.chars().skip(1));
+                for end in ["", "t", "en", "iert", "ed", "kreise", "kreisen", "experten", "Ökonomen"] {
+                    samples.push(format!("ge{w}{end}"));
+                }
+                for w in [w.to_string(), title, w.to_uppercase()] {
+                    for end in ["", "t", "en", "iert", "ed", "kreisen", "Ökonomen"] {
+                        samples.push(format!("{w}{end}"));
+                    }
+                }
+            }
+        }
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        for _ in 0..50_000 {
+            let s: String = (0..next(9)).map(|_| pool[next(pool.len())]).collect();
+            samples.push(s);
+        }
+        for def in LEXICONS {
+            for class in def.classes {
+                let (Some(dfa), Some(re)) = (class.dfa, class.regex) else { continue };
+                let regex = regex::Regex::new(re).unwrap();
+                for s in &samples {
+                    assert_eq!(dfa.is_match(s), regex.is_match(s), "{} @{} on {s:?}", def.lang, class.name);
+                }
+            }
+        }
     }
 }

@@ -1,12 +1,12 @@
 //! The languages hedgemark analyses, and telling them apart from the text itself.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::lexicon::Vocab;
 use crate::Error;
 
 /// A language the engine has rules for.
@@ -152,24 +152,28 @@ pub fn detect(text: &str) -> Language {
     }
 }
 
-/// The points of every function word, strong and weak, looked up once per word.
-fn function_words() -> &'static HashMap<&'static str, (u64, u64)> {
-    static TABLE: OnceLock<HashMap<&'static str, (u64, u64)>> = OnceLock::new();
+/// The points of every function word, strong and weak, looked up once per word (a fixed set:
+/// the vocabulary table of the lexicons serves).
+fn function_words() -> &'static (Vocab, Vec<(u64, u64)>) {
+    static TABLE: OnceLock<(Vocab, Vec<(u64, u64)>)> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = HashMap::new();
-        for &w in GERMAN {
-            t.insert(w, (3, 0));
-        }
-        for &w in ENGLISH {
-            t.insert(w, (0, 3));
-        }
-        for &w in GERMAN_WEAK {
-            t.insert(w, (1, u64::from(ENGLISH_WEAK.contains(&w))));
-        }
-        for &w in ENGLISH_WEAK {
-            t.entry(w).or_insert((0, 1));
-        }
-        t
+        // A later list overrides an earlier one, except that English weak words only add.
+        let mut words: Vec<&'static str> = Vec::new();
+        let mut points: Vec<(u64, u64)> = Vec::new();
+        let mut set =
+            |w: &'static str, p: (u64, u64), overwrite: bool| match words.iter().position(|x| *x == w) {
+                Some(i) if overwrite => points[i] = p,
+                Some(_) => {}
+                None => {
+                    words.push(w);
+                    points.push(p);
+                }
+            };
+        GERMAN.iter().for_each(|&w| set(w, (3, 0), true));
+        ENGLISH.iter().for_each(|&w| set(w, (0, 3), true));
+        GERMAN_WEAK.iter().for_each(|&w| set(w, (1, u64::from(ENGLISH_WEAK.contains(&w))), true));
+        ENGLISH_WEAK.iter().for_each(|&w| set(w, (0, 1), false));
+        (Vocab::new(&words), points)
     })
 }
 
@@ -177,8 +181,9 @@ fn function_words() -> &'static HashMap<&'static str, (u64, u64)> {
 /// weak one, otherwise up to 2 for letters, sequences and endings typical of either language.
 fn score(word: &str) -> (u64, u64) {
     let word = word.trim_end_matches('\'');
-    if let Some(&points) = function_words().get(word) {
-        return points;
+    let (words, points) = function_words();
+    if let Some(id) = words.get(word) {
+        return points[id as usize];
     }
     // English contractions and possessives: "wasn't", "they're", "Bob's".
     if ["n't", "'re", "'ve", "'ll", "'m", "'d"].iter().any(|e| word.ends_with(e)) {
@@ -195,16 +200,23 @@ fn score(word: &str) -> (u64, u64) {
     if chars >= 6 && GERMAN_ENDINGS.iter().any(|e| word.ends_with(e)) {
         de += 1;
     }
-    if GERMAN_LETTERS.iter().any(|l| word.contains(l)) {
+    if has_any(word, GERMAN_LETTERS) {
         de += 1;
     }
     if chars >= 5 && ENGLISH_ENDINGS.iter().any(|e| word.ends_with(e)) {
         en += 1;
     }
-    if ENGLISH_LETTERS.iter().any(|l| word.contains(l)) || (chars >= 3 && word.ends_with('y')) {
+    if has_any(word, ENGLISH_LETTERS) || (chars >= 3 && word.ends_with('y')) {
         en += 1;
     }
     (de.min(2), en.min(2))
+}
+
+/// Whether `word` contains one of the (ASCII) `sequences`: one pass over its bytes, where
+/// `str::contains` would set up a searcher per sequence.
+fn has_any(word: &str, sequences: &[&str]) -> bool {
+    let bytes = word.as_bytes();
+    (0..bytes.len()).any(|i| sequences.iter().any(|l| bytes[i..].starts_with(l.as_bytes())))
 }
 
 /// The longest prefix of `text` of at most `max` bytes that ends on a `char` boundary.
@@ -229,6 +241,40 @@ mod tests {
         assert_eq!(detect("The government passed the law on Monday."), Language::English);
         assert_eq!(detect("Grüße"), Language::German);
         assert_eq!(detect(""), Language::English);
+    }
+
+    #[test]
+    fn sequences_are_found_as_contains_finds_them() {
+        for word in
+            ["", "schicht", "tz", "xpf", "eis", "the", "ought", "oo", "ä", "päf", "wheat", "neu", "ews"]
+        {
+            for seqs in [GERMAN_LETTERS, ENGLISH_LETTERS] {
+                assert_eq!(has_any(word, seqs), seqs.iter().any(|l| word.contains(l)), "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn function_word_points_are_the_lists() {
+        // The lists in order, a later insert overriding, the English weak words only adding.
+        let mut map = std::collections::HashMap::new();
+        for &w in GERMAN {
+            map.insert(w, (3, 0));
+        }
+        for &w in ENGLISH {
+            map.insert(w, (0, 3));
+        }
+        for &w in GERMAN_WEAK {
+            map.insert(w, (1, u64::from(ENGLISH_WEAK.contains(&w))));
+        }
+        for &w in ENGLISH_WEAK {
+            map.entry(w).or_insert((0, 1));
+        }
+        let (words, points) = function_words();
+        assert_eq!(words.len(), map.len());
+        for (w, p) in map {
+            assert_eq!(points[words.get(w).unwrap() as usize], p, "{w}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The text layer: spans, language, sentences and tokens.
 
 pub mod language;
+mod segment;
 pub mod sentence;
 pub mod span;
 pub mod token;

@@ -2,7 +2,8 @@
 //! needs: abbreviations, ordinals and dates, initials, ellipses, quotations, line breaks and list
 //! bullets.
 //!
-//! The text is cut into *pieces* at every UAX #29 boundary and at a few places UAX #29 misses
+//! The text is cut into *pieces* at every UAX #29 boundary (found as `unicode-segmentation`
+//! finds them, faster: `segment.rs`) and at a few places UAX #29 misses
 //! (a period glued to the next sentence, `Ende.Der`; a number starting a sentence, `… gesagt.
 //! 20 Menschen`; an ellipsis before a capital; an inline bullet `•`). Each cut between two pieces
 //! is then kept or dropped by looking at a bounded window on either side: the word before the
@@ -15,8 +16,6 @@
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
-
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Language, Span};
 
@@ -91,7 +90,10 @@ fn push(out: &mut Vec<Span>, text: &str, mut start: usize, end: usize, wordy: bo
 /// Calls `f(start, end)` for every piece of `text`, trimmed of white space, non-empty, in order.
 fn for_each_piece(text: &str, mut f: impl FnMut(usize, usize)) {
     let mut cuts = Vec::new();
-    for (start, segment) in text.split_sentence_bound_indices() {
+    let mut breaks = Vec::new();
+    super::segment::sentence_breaks(text, &mut breaks);
+    for w in breaks.windows(2) {
+        let (start, segment) = (w[0], &text[w[0]..w[1]]);
         cuts.clear();
         extra_cuts(segment, &mut cuts);
         let mut from = 0;
@@ -114,40 +116,43 @@ fn for_each_piece(text: &str, mut f: impl FnMut(usize, usize)) {
 /// UAX #29 does not see.
 fn extra_cuts(segment: &str, cuts: &mut Vec<usize>) {
     let bytes = segment.as_bytes();
-    for (i, c) in segment.char_indices() {
-        match c {
-            '.' => {
-                if glued_period(segment, i) {
-                    cuts.push(i + 1);
-                } else if i == 0 || bytes[i - 1] != b'.' {
-                    // ". 20 Menschen": UAX #29 looks past the number for a lower-case word.
-                    let after = &segment[i + 1..];
-                    if after.starts_with('.') {
-                        continue;
-                    }
-                    let rest = after.trim_start_matches(is_closing);
-                    let spaced = rest.trim_start_matches(is_space);
-                    if spaced.len() < rest.len() && spaced.starts_with(|c: char| c.is_ascii_digit()) {
-                        cuts.push(segment.len() - spaced.len());
-                    }
+    // Only '.', '…' (E2 80 A6) and '•' (E2 80 A2) matter: a byte scan finds them.
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'.' {
+            if glued_period(segment, i) {
+                cuts.push(i + 1);
+            } else if i == 0 || bytes[i - 1] != b'.' {
+                // ". 20 Menschen": UAX #29 looks past the number for a lower-case word.
+                let after = &segment[i + 1..];
+                if after.starts_with('.') {
+                    continue;
                 }
-            }
-            '…' => {
-                // UAX #29 never breaks after U+2026; "Er zögerte … Dann ging er."
-                let rest = segment[i + c.len_utf8()..].trim_start_matches(is_closing);
+                let rest = after.trim_start_matches(is_closing);
                 let spaced = rest.trim_start_matches(is_space);
-                if spaced.len() < rest.len() && starts_upper(spaced) {
+                if spaced.len() < rest.len() && spaced.starts_with(|c: char| c.is_ascii_digit()) {
                     cuts.push(segment.len() - spaced.len());
                 }
             }
-            '•' if i > 0 => {
-                let before = segment[..i].chars().next_back();
-                let after = segment[i + c.len_utf8()..].chars().next();
-                if before.is_some_and(is_space) && after.is_some_and(is_space) {
-                    cuts.push(i);
+        } else if b == 0xe2 && bytes.get(i + 1) == Some(&0x80) {
+            match bytes.get(i + 2) {
+                Some(0xa6) => {
+                    // '…': UAX #29 never breaks after it; "Er zögerte … Dann ging er."
+                    let rest = segment[i + 3..].trim_start_matches(is_closing);
+                    let spaced = rest.trim_start_matches(is_space);
+                    if spaced.len() < rest.len() && starts_upper(spaced) {
+                        cuts.push(segment.len() - spaced.len());
+                    }
                 }
+                Some(0xa2) if i > 0 => {
+                    // '•'
+                    let before = segment[..i].chars().next_back();
+                    let after = segment[i + 3..].chars().next();
+                    if before.is_some_and(is_space) && after.is_some_and(is_space) {
+                        cuts.push(i);
+                    }
+                }
+                _ => {}
             }
-            _ => {}
         }
     }
 }
@@ -696,6 +701,9 @@ mod tests {
             "x".repeat(200_000),
             " ".repeat(200_000),
             "Er kam. ".repeat(20_000),
+            // A period, then a long run that UAX #29 looks across at every character.
+            format!("Er kam.{}Dann.", " ".repeat(200_000)),
+            format!("Er kam.{} Dann.", ")".repeat(200_000)),
         ];
         let started = std::time::Instant::now();
         for text in &inputs {

@@ -1,7 +1,5 @@
 //! Tokens: words, numbers and punctuation with their byte spans and a lower-case form.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::Span;
 
 /// What a token is.
@@ -40,21 +38,27 @@ impl Token {
 /// the same UTF-8 length is replaced by it, every other character is kept. Offsets into the
 /// result are offsets into `text`.
 pub fn lower_same_length(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
+    // ASCII in bulk, then each other character in place.
+    let mut out = text.as_bytes().to_vec();
+    out.make_ascii_lowercase();
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b < 0xc0 {
+            continue; // ASCII or inside a character
+        }
+        let Some(ch) = text[i..].chars().next() else { continue };
         let mut lower = ch.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == ch.len_utf8() => out.push(l),
-            _ => out.push(ch),
+        if let (Some(l), None) = (lower.next(), lower.next()) {
+            if l != ch && l.len_utf8() == ch.len_utf8() {
+                l.encode_utf8(&mut out[i..i + ch.len_utf8()]);
+            }
         }
     }
-    out
+    // Whole characters were replaced by characters of the same length: still UTF-8.
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
-/// Splits `text` into tokens by Unicode word boundaries (UAX #29), dropping white space.
+/// Splits `text` into tokens by Unicode word boundaries (UAX #29, as `unicode-segmentation`
+/// finds them), dropping white space.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
     tokenize_into(text, Span::new(0, text.len()), &mut out);
@@ -65,27 +69,47 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 pub fn tokenize_into(text: &str, within: Span, out: &mut Vec<Token>) {
     let mut newline = false;
     let mut prev_end = within.start;
-    for (rel, w) in within.slice(text).split_word_bound_indices() {
+    super::segment::word_bounds(within.slice(text), |rel, w| {
         let start = within.start + rel;
-        let first = w.chars().next().unwrap_or(' ');
-        if first.is_whitespace() {
-            if w.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
-                newline = true;
+        // ASCII first: a space segment holds no line break, a letter or digit decides the kind.
+        let kind = match w.as_bytes().first().copied().unwrap_or(b' ') {
+            b' ' => return,
+            b'a'..=b'z' | b'A'..=b'Z' => TokenKind::Word,
+            b'0'..=b'9' => TokenKind::Number,
+            _ => {
+                let first = w.chars().next().unwrap_or(' ');
+                let (space, numeric, _) = props(first);
+                if space {
+                    if w.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
+                        newline = true;
+                    }
+                    return;
+                }
+                if numeric {
+                    TokenKind::Number
+                } else if w.chars().any(|c| props(c).2) {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Punct
+                }
             }
-            continue;
-        }
-        let end = start + w.len();
-        let kind = if first.is_numeric() {
-            TokenKind::Number
-        } else if w.chars().any(char::is_alphanumeric) {
-            TokenKind::Word
-        } else {
-            TokenKind::Punct
         };
+        let end = start + w.len();
         let clause_break = kind == TokenKind::Punct && is_clause_break(text, w, start, end, prev_end);
         out.push(Token { span: Span::new(start, end), kind, clause_break, after_newline: newline });
         newline = false;
         prev_end = end;
+    });
+}
+
+/// `(is_whitespace, is_numeric, is_alphanumeric)` of a character, answered without Unicode
+/// tables for Latin letters and general punctuation.
+#[inline]
+fn props(c: char) -> (bool, bool, bool) {
+    match c {
+        '\u{c0}'..='\u{24f}' if c != '×' && c != '÷' => (false, false, true),
+        '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' => (false, false, false),
+        _ => (c.is_whitespace(), c.is_numeric(), c.is_alphanumeric()),
     }
 }
 
@@ -102,6 +126,36 @@ fn is_clause_break(text: &str, w: &str, start: usize, end: usize, prev_end: usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain definition: each character's lower case if it is one character of the same
+    /// length, else the character.
+    fn lower_by_chars(text: &str) -> String {
+        text.chars()
+            .map(|ch| {
+                let mut lower = ch.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) if l.len_utf8() == ch.len_utf8() => l,
+                    _ => ch,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lower_is_the_plain_definition() {
+        let all: String = (0..0x11_0000u32).filter_map(char::from_u32).collect();
+        assert_eq!(lower_same_length(&all), lower_by_chars(&all));
+        for t in ["", "ABC", "ÄÖÜ İx ẞ Straße", "ΣΑΣ ǅ ﬁ Ⅻ 😀"] {
+            assert_eq!(lower_same_length(t), lower_by_chars(t));
+        }
+    }
+
+    #[test]
+    fn props_are_the_char_methods() {
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            assert_eq!(props(c), (c.is_whitespace(), c.is_numeric(), c.is_alphanumeric()), "{c:?}");
+        }
+    }
 
     #[test]
     fn lower_keeps_offsets() {
