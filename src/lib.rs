@@ -86,8 +86,10 @@ impl Options {
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let language = options.language.unwrap_or_else(|| text::language::detect(text));
     let sentences = text::sentence::split(text, language);
-    let hedges = hedge::detect(text, &sentences, language);
-    let (sources, attributions) = source::attribute(text, &sentences, &hedges, language);
+    // One tokenization, sentence by sentence, for both layers.
+    let words = text::token::tokenize_sentences(text, &sentences);
+    let hedges = hedge::detect(text, &sentences, &words, language);
+    let (sources, attributions) = source::attribute(text, &sentences, &hedges, &words.0, language);
     let mut analysis =
         Analysis { language, sentences, hedges, sources, attributions, stats: Stats::default() };
     analysis.count(text);

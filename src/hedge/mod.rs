@@ -26,17 +26,19 @@ pub struct Fired {
 }
 
 /// Finds the hedges of `text`, given its sentences.
-pub(crate) fn detect(text: &str, sentences: &[Span], language: Language) -> Vec<Hedge> {
+pub(crate) fn detect(text: &str, sentences: &[Span], words: &Words, language: Language) -> Vec<Hedge> {
     let lex = lexicon::get(language);
-    let fired = fire(text, sentences, lex);
+    let fired = fire(text, sentences, words, lex);
     resolve(&fired, lex)
 }
 
+/// The tokens of all sentences and where each sentence's start ([`token::tokenize_sentences`]).
+pub(crate) type Words = (Vec<token::Token>, Vec<u32>);
+
 /// Every match of every rule, in text order, before blocking and overlap resolution.
-pub(crate) fn fire(text: &str, sentences: &[Span], lex: &'static Lexicon) -> Vec<Fired> {
+pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static Lexicon) -> Vec<Fired> {
     let lower = token::lower_same_length(text);
     let mut out = Vec::new();
-    let mut tokens = Vec::new();
     let mut ids = Vec::new();
     let mut known = Vec::new();
     let mut member = Vec::new();
@@ -47,10 +49,10 @@ pub(crate) fn fire(text: &str, sentences: &[Span], lex: &'static Lexicon) -> Vec
         pool: Vec::new(),
     };
     for (si, sent) in sentences.iter().enumerate() {
-        // Tokenizing each sentence on its own keeps every token, and so every hedge, inside
-        // its sentence, also where a boundary falls inside a word (`angeblich.Beobachter`).
-        tokens.clear();
-        token::tokenize_into(text, *sent, &mut tokens);
+        // Each sentence was tokenized on its own, which keeps every token, and so every hedge,
+        // inside its sentence, also where a boundary falls inside a word (`angeblich.Beobachter`).
+        let _ = sent;
+        let tokens = &words.0[words.1[si] as usize..words.1[si + 1] as usize];
         if tokens.is_empty() {
             continue;
         }
@@ -69,7 +71,7 @@ pub(crate) fn fire(text: &str, sentences: &[Span], lex: &'static Lexicon) -> Vec
         let s = Sentence {
             text,
             lower: &lower,
-            tokens: &tokens,
+            tokens,
             ids: &ids,
             known: &known,
             member: &member,
@@ -272,7 +274,8 @@ fn insert_merged(set: &mut BTreeMap<usize, usize>, span: Span) {
 pub fn explain(text: &str, options: &crate::Options) -> Vec<Fired> {
     let language = options.language.unwrap_or_else(|| crate::text::language::detect(text));
     let sentences = crate::text::sentence::split(text, language);
-    fire(text, &sentences, lexicon::get(language))
+    let words = token::tokenize_sentences(text, &sentences);
+    fire(text, &sentences, &words, lexicon::get(language))
 }
 
 #[cfg(test)]

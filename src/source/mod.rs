@@ -15,7 +15,7 @@ mod quote;
 mod speaker;
 
 use crate::result::{Attribution, AttributionType, Hedge, Source};
-use crate::text::token::{tokenize, Token, TokenKind};
+use crate::text::token::{Token, TokenKind};
 use crate::text::{Language, Span};
 
 use claim::{Claim, Who};
@@ -60,6 +60,7 @@ pub(crate) fn attribute(
     text: &str,
     sentences: &[Span],
     hedges: &[Hedge],
+    all: &[Token],
     language: Language,
 ) -> (Vec<Source>, Vec<Attribution>) {
     // German sentences passing a claim on with *sollen* (*soll … erhalten haben*): reported
@@ -72,7 +73,6 @@ pub(crate) fn attribute(
             }
         }
     }
-    let all = tokenize(text);
     let mut p = Pass {
         text,
         sentences,
@@ -80,7 +80,7 @@ pub(crate) fn attribute(
         quotes: quote::find(text),
         ents: Entities::new(language == Language::German),
         out: Vec::new(),
-        all: &all,
+        all,
         last: None,
         account: None,
         pending: Vec::new(),
@@ -104,7 +104,7 @@ pub(crate) fn attribute(
         k += 1;
     }
     let Pass { ents, mut out, lex, .. } = p;
-    let (sources, new_ids) = ents.finish(text, lex);
+    let (sources, new_ids) = ents.finish(text, all, lex);
     for a in &mut out {
         a.source = a.source.and_then(|id| new_ids.get(id).copied());
     }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use crate::result::{Source, SourceKind};
-use crate::text::token::Token;
+use crate::text::token::{Token, TokenKind};
 use crate::text::{Language, Span};
 
 use super::is_word;
@@ -21,6 +21,8 @@ pub(crate) struct Lexicon {
     multi: HashMap<&'static str, Vec<Multi>>,
     /// The reporting nouns (`noun`), for compounds ending in one.
     noun_ends: Vec<String>,
+    /// The byte lengths of the role nouns (`person`, `org`, `vague`), as bits.
+    role_lens: u64,
 }
 
 /// A small fast hash for short words (the word lists are ours, not attacker-chosen keys).
@@ -169,6 +171,9 @@ impl Lexicon {
                 if key == "noun" {
                     lex.noun_ends.push(w.to_lowercase());
                 }
+                if matches!(key, "person" | "org" | "vague") && w.len() < 64 {
+                    lex.role_lens |= 1u64 << w.len();
+                }
             }
         }
         lex
@@ -179,8 +184,9 @@ impl Lexicon {
         self.words.get(low).copied().unwrap_or(0)
     }
 
-    pub(crate) fn has(&self, key: &str, low: &str) -> bool {
-        self.bits(low) & bit_of(key) != 0
+    /// Whether a lower-case word is in a list (`bit` of [`KEYS`], or several).
+    pub(crate) fn is(&self, bits: u32, low: &str) -> bool {
+        self.bits(low) & bits != 0
     }
 
     /// The multi-word entries starting with a lower-case word.
@@ -191,7 +197,7 @@ impl Lexicon {
     /// Whether a lower-case word is a noun of reporting (*Angaben*) or a compound ending in
     /// one (*Polizeiangaben*, *nasa-angaben*).
     pub(crate) fn report_noun(&self, low: &str) -> bool {
-        self.has("noun", low)
+        self.is(const { bit("noun") }, low)
             || self.noun_ends.iter().any(|n| low.len() > n.len() && low.ends_with(n.as_str()))
     }
 
@@ -200,7 +206,7 @@ impl Lexicon {
     }
 
     pub(crate) fn is_so(&self, word: &str) -> bool {
-        self.has("so", &word.to_lowercase())
+        self.is(const { bit("so") }, &word.to_lowercase())
     }
 
     fn role(&self, low: &str) -> Option<Role> {
@@ -222,6 +228,11 @@ impl Lexicon {
         // six letters or more too (*Energieexperten*); a person noun wins over an institution.
         let (mut person, mut org, mut vague) = (false, false, false);
         for (i, _) in low.char_indices() {
+            // (Only suffixes as long as some role noun is: most lookups are skipped.)
+            let len = low.len() - i;
+            if i > 0 && (len >= 64 || self.role_lens & (1u64 << len) == 0) {
+                continue;
+            }
             let b = if i == 0 { whole } else { self.bits(&low[i..]) };
             person |= b & PERSON != 0;
             org |= b & ORG != 0;
@@ -252,10 +263,6 @@ impl Lexicon {
             | bit("after");
         self.bits(low) & F != 0
     }
-}
-
-fn bit_of(key: &str) -> u32 {
-    KEYS.iter().position(|k| *k == key).map_or(0, |i| 1 << i)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -338,7 +345,7 @@ fn ends_clause(text: &str, t: &Token) -> bool {
 /// Whether token `k` ends the clause, a period after a title (*Dr.*) excepted.
 fn ends_at(text: &str, toks: &[Token], k: usize, lex: &Lexicon) -> bool {
     ends_clause(text, &toks[k])
-        && !(k > 0 && is(text, &toks[k], ".") && lex.has("title", &low(text, &toks[k - 1])))
+        && !(k > 0 && is(text, &toks[k], ".") && lex.is(const { bit("title") }, &low(text, &toks[k - 1])))
 }
 
 /// A frame after a quotation: *, so der Experte*, *, sagte er*, *," she said*, *according to X*.
@@ -368,7 +375,7 @@ pub(crate) fn after(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span, 
     }
     let t = &toks[i..end];
     let w0 = low(text, t.first()?);
-    if lex.has("so", &w0) {
+    if lex.is(const { bit("so") }, &w0) {
         let mut rest = &t[1..];
         if !lex.german && rest.first().is_some_and(|r| is(text, r, "to")) {
             rest = &rest[1..];
@@ -391,7 +398,8 @@ pub(crate) fn after(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span, 
         if let Some(v) = (n..t.len().min(n + 5)).find(|&k| lex.bits(&low(text, &t[k])) & SPEECH != 0) {
             let between = &t[n..v];
             if between.is_empty()
-                || (lex.has("stop", &low(text, &between[0])) && !between.iter().any(|x| x.clause_break))
+                || (lex.is(const { bit("stop") }, &low(text, &between[0]))
+                    && !between.iter().any(|x| x.clause_break))
             {
                 return Some((t[v].span, sp));
             }
@@ -417,7 +425,9 @@ fn loose(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
         return None;
     }
     let cap = |x: &Token| {
-        is_word(x) && x.text(text).starts_with(char::is_uppercase) && !lex.has("title", &low(text, x))
+        is_word(x)
+            && x.text(text).starts_with(char::is_uppercase)
+            && !lex.is(const { bit("title") }, &low(text, x))
     };
     let phrase = Span::new(t[0].span.start, t[t.len() - 1].span.end);
     let end = t.iter().rposition(cap)?;
@@ -600,7 +610,8 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
         if let Some(close) = (2..t.len().min(7)).find(|&k| is_close_quote(t[k].text(text))) {
             let inner = &t[1..close];
             if inner.iter().all(|x| {
-                is_word(x) && x.text(text).starts_with(char::is_uppercase) || lex.has("det", &low(text, x))
+                is_word(x) && x.text(text).starts_with(char::is_uppercase)
+                    || lex.is(const { bit("det") }, &low(text, x))
             }) {
                 let name = Span::new(inner[0].span.start, inner[inner.len() - 1].span.end);
                 let phrase = Span::new(first.span.start, t[close].span.end);
@@ -610,23 +621,23 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
     }
     if let Some(first) = t.first().filter(|f| is_word(f)) {
         let w = low(text, first);
-        if lex.has("pronoun", &w) {
+        if lex.is(const { bit("pronoun") }, &w) {
             return (Some(Speaker::Pronoun(first.span)), 1);
         }
-        if lex.has("group", &w) {
+        if lex.is(const { bit("group") }, &w) {
             return (Some(Speaker::Group(first.span)), 1);
         }
-        if lex.has("self", &w) {
+        if lex.is(const { bit("self") }, &w) {
             return (Some(Speaker::Own(first.span)), 1);
         }
-        if lex.has("object", &w) {
+        if lex.is(const { bit("object") }, &w) {
             // *dem Spiegel*, *den Reportern*: an object, not a speaker.
             return (None, 0);
         }
-        if lex.has("det", &w) {
+        if lex.is(const { bit("det") }, &w) {
             det = Some((0, true));
             i = 1;
-        } else if lex.has("indef", &w) {
+        } else if lex.is(const { bit("indef") }, &w) {
             det = Some((0, false));
             i = 1;
         }
@@ -653,7 +664,7 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
             break;
         }
         after_title = false;
-        if lex.has("title", &w) {
+        if lex.is(const { bit("title") }, &w) {
             after_title = true;
         } else if tk.text(text).chars().next().is_some_and(char::is_uppercase)
             || (det.is_some() && !(lex.german && seen_noun))
@@ -674,7 +685,7 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
     // (Not after *Angaben*, *Berichten*: there the genitive is the source itself.)
     let noun_last = items.last().is_some_and(|&k| {
         t[k].text(text).starts_with(char::is_uppercase)
-            && !lex.has("noun", &low(text, &t[k]))
+            && !lex.is(const { bit("noun") }, &low(text, &t[k]))
             && (det.is_some() || lex.role(&low(text, &t[k])).is_some_and(|r| r != Role::Vague))
     });
     let name_last =
@@ -686,7 +697,7 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
         let von = matches!(w.as_str(), "von" | "vom");
         if genitive || von {
             let mut k = i + 1;
-            if von && k < t.len() && lex.has("det", &low(text, &t[k])) {
+            if von && k < t.len() && lex.is(const { bit("det") }, &low(text, &t[k])) {
                 k += 1;
             }
             let i = k - 1;
@@ -861,10 +872,9 @@ fn gender_of(text: &str, phrase: Span, name: Option<Span>, german: bool) -> Gend
     if german {
         // The role noun before the name (or the phrase's last word): *-in* is female
         // (*Expertin*, *Bürgermeisterin*), a capitalised role in *-er*, *-e*, *-or* male.
-        let role = words
-            .iter()
-            .rev()
-            .find(|w| name.map_or(true, |n| !n.slice(text).contains(**w)) && w.starts_with(char::is_uppercase));
+        let role = words.iter().rev().find(|w| {
+            name.map_or(true, |n| !n.slice(text).contains(**w)) && w.starts_with(char::is_uppercase)
+        });
         if let Some(r) = role {
             let l = r.to_lowercase();
             if l.ends_with("in") && l.len() > 4 {
@@ -1064,12 +1074,16 @@ impl<'t> Entities<'t> {
     /// The sources in order of first mention, with the new id of each old one. Every further
     /// mention of a person's surname in the text is added, and the fullest name seen (*Frederic
     /// Spohr* in a later line for *Spohr*).
-    pub(crate) fn finish(mut self, text: &str, lex: &Lexicon) -> (Vec<Source>, Vec<usize>) {
-        let mut surnames: HashMap<&str, (u32, u32)> = HashMap::new();
+    pub(crate) fn finish(mut self, text: &str, all: &[Token], lex: &Lexicon) -> (Vec<Source>, Vec<usize>) {
+        let mut surnames: HashMap<&str, u32, Fx> = HashMap::default();
+        // (A word is looked up only if its first byte and length are a surname's.)
+        let (mut firsts, mut lens) = ([false; 256], 0u64);
         for (id, s) in self.sources.iter().enumerate() {
             if s.kind == SourceKind::Person && self.named[id] {
                 if let Some(last) = s.name.rsplit(' ').next().filter(|l| !l.is_empty()) {
-                    surnames.insert(last, (id as u32, 0));
+                    surnames.insert(last, id as u32);
+                    firsts[last.as_bytes()[0] as usize] = true;
+                    lens |= 1u64 << last.len().min(63);
                 }
             }
         }
@@ -1077,15 +1091,17 @@ impl<'t> Entities<'t> {
         let mut fuller: Vec<Option<Span>> = vec![None; self.sources.len()];
         if !surnames.is_empty() {
             let mut prev: Option<Span> = None;
-            for w in words(text) {
-                if let Some(id) = lookup(&surnames, w.slice(text)) {
+            for w in words(text, all) {
+                let word = w.slice(text);
+                let maybe = firsts[word.as_bytes()[0] as usize] && lens & (1u64 << word.len().min(63)) != 0;
+                if let Some(id) = maybe.then(|| surnames.get(word).map(|&id| id as usize)).flatten() {
                     let mut mention = w;
                     if let Some(p) = prev.filter(|p| &text[p.end..w.start] == " ") {
                         let pw = p.slice(text);
                         let pl = pw.to_lowercase();
                         if pw.chars().next().is_some_and(char::is_uppercase)
                             && !lex.function_word(&pl)
-                            && !lex.has("title", &pl)
+                            && !lex.is(const { bit("title") }, &pl)
                             && lex.role(&pl).is_none()
                         {
                             mention = Span::new(p.start, w.end);
@@ -1157,22 +1173,26 @@ fn merge(a: &[Span], b: &[Span]) -> Vec<Span> {
     out
 }
 
-/// The words of `text` (letters, digits, inner hyphens and apostrophes), in order.
-fn words(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let mut start: Option<usize> = None;
-    let mut iter = text.char_indices().chain(std::iter::once((text.len(), ' ')));
+/// The words of the text (tokens joined by inner hyphens and apostrophes: *Widmann-Mauz*,
+/// *O'Brien*), in order.
+fn words<'a>(text: &'a str, all: &'a [Token]) -> impl Iterator<Item = Span> + 'a {
+    let mut k = 0;
     std::iter::from_fn(move || {
-        for (i, c) in iter.by_ref() {
-            let inside = c.is_alphanumeric() || (start.is_some() && (c == '-' || c == '\''));
-            match (start, inside) {
-                (None, true) => start = Some(i),
-                (Some(s), false) => {
-                    start = None;
-                    return Some(Span::new(s, i));
-                }
-                _ => {}
-            }
+        while k < all.len() && all[k].kind == TokenKind::Punct {
+            k += 1;
         }
-        None
+        let first = all.get(k)?;
+        let mut span = first.span;
+        k += 1;
+        while k + 1 < all.len()
+            && matches!(all[k].text(text), "-" | "'" | "’")
+            && all[k].span.start == span.end
+            && all[k + 1].span.start == all[k].span.end
+            && all[k + 1].kind != TokenKind::Punct
+        {
+            span = Span::new(span.start, all[k + 1].span.end);
+            k += 2;
+        }
+        Some(span)
     })
 }

@@ -65,6 +65,31 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// The tokens of every sentence, each sentence tokenized on its own (so no token crosses a
+/// sentence boundary), one after the other, with where each sentence's tokens start (one more
+/// entry than sentences). A sentence's first token is marked `after_newline` when a line break
+/// stands between it and the token before, as if the text had been tokenized as a whole.
+pub fn tokenize_sentences(text: &str, sentences: &[Span]) -> (Vec<Token>, Vec<u32>) {
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let mut starts = Vec::with_capacity(sentences.len() + 1);
+    for sent in sentences {
+        let first = out.len();
+        starts.push(first as u32);
+        tokenize_into(text, *sent, &mut out);
+        if let (Some(prev), Some(tok)) = (first.checked_sub(1).map(|k| out[k]), out.get(first)) {
+            let gap = &text[prev.span.end.min(tok.span.start)..tok.span.start];
+            if gap.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
+                out[first].after_newline = true;
+            }
+        } else if let Some(tok) = out.get_mut(first) {
+            tok.after_newline =
+                text[..tok.span.start].contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']);
+        }
+    }
+    starts.push(out.len() as u32);
+    (out, starts)
+}
+
 /// Appends the tokens of `text[within]` to `out`, with spans into `text`.
 pub fn tokenize_into(text: &str, within: Span, out: &mut Vec<Token>) {
     let mut newline = false;
