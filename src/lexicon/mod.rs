@@ -418,7 +418,8 @@ mod tests {
     fn found(text: &str) -> Vec<&str> {
         let lex: &'static Lexicon = Box::leak(Box::new(compile_def(test_def())));
         let sentences = sentence::split(text, Language::English);
-        crate::hedge::fire(text, &sentences, lex).iter().map(|f| f.span.slice(text)).collect()
+        let words = crate::text::token::tokenize_sentences(text, &sentences);
+        crate::hedge::fire(text, &sentences, &words, lex).iter().map(|f| f.span.slice(text)).collect()
     }
 
     #[test]
