@@ -93,33 +93,60 @@ pub(crate) fn find(text: &str) -> Vec<Quote> {
     let mut open: Option<(Style, Span, usize)> = None;
     let mut para = 0usize;
     let mut newlines = 0usize; // line breaks since the last non-space character
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, mut c)) = chars.next() {
-        let mut next = chars.peek().map(|&(_, n)| n);
-        let mut width = c.len_utf8();
-        if c == '\'' && next == Some('\'') {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // One pass over the bytes: letters and other ASCII take the short way; only quotation
+    // marks, line breaks and non-ASCII characters are looked at closely.
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (mut c, mut width) = if b < 0x80 {
+            match b {
+                b'\n' => {
+                    newlines += 1;
+                    i += 1;
+                    continue;
+                }
+                b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {
+                    i += 1;
+                    continue;
+                }
+                b'"' | b'\'' => (b as char, 1),
+                _ => {
+                    if newlines >= 2 {
+                        para += 1;
+                        open = None;
+                    }
+                    newlines = 0;
+                    i += 1;
+                    continue;
+                }
+            }
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
             // Two apostrophes stand for a straight double mark (''…'').
-            chars.next();
-            next = chars.peek().map(|&(_, n)| n);
             c = '"';
             width = 2;
         }
         if c.is_whitespace() {
-            if c == '\n' || c == '\u{2029}' {
+            if c == '\u{2029}' {
                 newlines += 1;
             }
-            prev = Some(c);
+            i += width;
             continue;
         }
         let span = Span::new(i, i + width);
+        let prev = text[..i].chars().next_back();
+        let next = text[i + width..].chars().next();
+        i += width;
         if newlines >= 2 {
             para += 1;
             if let Some((style, _, _)) = open {
                 // A new paragraph: an open quotation goes on only if it opens again here.
                 if opener(c) == Some(style) {
                     newlines = 0;
-                    prev = Some(c);
                     continue;
                 }
                 open = None;
@@ -150,7 +177,6 @@ pub(crate) fn find(text: &str) -> Vec<Quote> {
                 }
             }
         }
-        prev = Some(c);
     }
     out
 }
