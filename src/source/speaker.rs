@@ -130,6 +130,21 @@ const fn const_eq(a: &str, b: &str) -> bool {
     true
 }
 
+/// The lists of words that end a speaker phrase or cannot start a name.
+const FUNCTION: u32 = bit("stop")
+    | SPEECH
+    | bit("so")
+    | bit("det")
+    | bit("indef")
+    | bit("pronoun")
+    | bit("aux")
+    | bit("passive")
+    | bit("wie")
+    | bit("as")
+    | bit("carry")
+    | bit("before")
+    | bit("after");
+
 /// Verbs that frame a quotation or report speech or belief.
 pub(crate) const SPEECH: u32 = bit("verb") | bit("say") | bit("belief") | bit("stance");
 
@@ -248,20 +263,7 @@ impl Lexicon {
 
     /// A word that ends a speaker phrase or cannot start a name.
     fn function_word(&self, low: &str) -> bool {
-        const F: u32 = bit("stop")
-            | SPEECH
-            | bit("so")
-            | bit("det")
-            | bit("indef")
-            | bit("pronoun")
-            | bit("aux")
-            | bit("passive")
-            | bit("wie")
-            | bit("as")
-            | bit("carry")
-            | bit("before")
-            | bit("after");
-        self.bits(low) & F != 0
+        self.bits(low) & FUNCTION != 0
     }
 }
 
@@ -620,29 +622,32 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
         }
     }
     if let Some(first) = t.first().filter(|f| is_word(f)) {
-        let w = low(text, first);
-        if lex.is(const { bit("pronoun") }, &w) {
+        let b = lex.bits(&low(text, first));
+        if b & const { bit("pronoun") } != 0 {
             return (Some(Speaker::Pronoun(first.span)), 1);
         }
-        if lex.is(const { bit("group") }, &w) {
+        if b & const { bit("group") } != 0 {
             return (Some(Speaker::Group(first.span)), 1);
         }
-        if lex.is(const { bit("self") }, &w) {
+        if b & const { bit("self") } != 0 {
             return (Some(Speaker::Own(first.span)), 1);
         }
-        if lex.is(const { bit("object") }, &w) {
+        if b & const { bit("object") } != 0 {
             // *dem Spiegel*, *den Reportern*: an object, not a speaker.
             return (None, 0);
         }
-        if lex.is(const { bit("det") }, &w) {
+        if b & const { bit("det") } != 0 {
             det = Some((0, true));
             i = 1;
-        } else if lex.is(const { bit("indef") }, &w) {
+        } else if b & const { bit("indef") } != 0 {
             det = Some((0, false));
             i = 1;
         }
     }
-    let mut items: Vec<usize> = Vec::new();
+    // The phrase's words (at most eight) with their list bits and role nouns, each looked up once.
+    let mut items: Vec<usize> = Vec::with_capacity(8);
+    let mut item_bits: Vec<u32> = Vec::with_capacity(8);
+    let mut item_roles: Vec<Option<Role>> = Vec::with_capacity(8);
     let mut after_title = false;
     let mut seen_noun = false;
     while i < t.len() && items.len() < 8 {
@@ -660,22 +665,27 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
             break;
         }
         let w = low(text, tk);
-        if lex.function_word(&w) {
+        let b = lex.bits(&w);
+        if b & FUNCTION != 0 {
             break;
         }
         after_title = false;
-        if lex.is(const { bit("title") }, &w) {
+        let upper = tk.text(text).chars().next().is_some_and(char::is_uppercase);
+        if b & const { bit("title") } != 0 {
             after_title = true;
-        } else if tk.text(text).chars().next().is_some_and(char::is_uppercase)
-            || (det.is_some() && !(lex.german && seen_noun))
-            || (items.is_empty() && lex.role(&w).is_some())
-        {
-            // German: after the noun, lower-case words are no longer in the phrase (*des
-            // Verbands wurde …*).
-            seen_noun |= tk.text(text).chars().next().is_some_and(char::is_uppercase);
-            items.push(i);
         } else {
-            break;
+            let pushed = upper || (det.is_some() && !(lex.german && seen_noun));
+            let role = if pushed || items.is_empty() { lex.role(&w) } else { None };
+            if pushed || (items.is_empty() && role.is_some()) {
+                // German: after the noun, lower-case words are no longer in the phrase (*des
+                // Verbands wurde …*).
+                seen_noun |= upper;
+                items.push(i);
+                item_bits.push(b);
+                item_roles.push(role);
+            } else {
+                break;
+            }
         }
         i += 1;
     }
@@ -684,9 +694,10 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
     let mut tail: Option<usize> = None;
     // (Not after *Angaben*, *Berichten*: there the genitive is the source itself.)
     let noun_last = items.last().is_some_and(|&k| {
+        let n = items.len() - 1;
         t[k].text(text).starts_with(char::is_uppercase)
-            && !lex.is(const { bit("noun") }, &low(text, &t[k]))
-            && (det.is_some() || lex.role(&low(text, &t[k])).is_some_and(|r| r != Role::Vague))
+            && item_bits[n] & const { bit("noun") } == 0
+            && (det.is_some() || item_roles[n].is_some_and(|r| r != Role::Vague))
     });
     let name_last =
         det.is_none() && items.last().is_some_and(|&k| t[k].text(text).starts_with(char::is_uppercase));
@@ -735,6 +746,7 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
         let before = items.len();
         while items.last().is_some_and(|&k| t[k].text(text).chars().next().is_some_and(char::is_lowercase)) {
             items.pop();
+            item_roles.pop();
         }
         if items.len() < before {
             i = items.last().map_or(0, |&k| k + 1);
@@ -752,7 +764,7 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
         i += 3;
     }
     let roles: Vec<(usize, Role)> =
-        items.iter().filter_map(|&k| lex.role(&low(text, &t[k])).map(|r| (k, r))).collect();
+        items.iter().zip(&item_roles).filter_map(|(&k, r)| r.map(|r| (k, r))).collect();
     let after_role = roles.last().map_or(0, |&(k, _)| k + 1);
     let names: Vec<usize> = items
         .iter()
