@@ -98,6 +98,20 @@ pub(crate) fn find(text: &str) -> Vec<Quote> {
     // One pass over the bytes: letters and other ASCII take the short way; only quotation
     // marks, line breaks and non-ASCII characters are looked at closely.
     while i < bytes.len() {
+        // Runs of ordinary ASCII (letters, digits, spaces, punctuation) at once.
+        let rest = &bytes[i..];
+        let run = rest.iter().position(|&b| b == b'\n' || b == b'"' || b == b'\'' || b >= 0x80).unwrap_or(rest.len());
+        if run > 0 {
+            if newlines > 0 && rest[..run].iter().any(|&b| !matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c)) {
+                if newlines >= 2 {
+                    para += 1;
+                    open = None;
+                }
+                newlines = 0;
+            }
+            i += run;
+            continue;
+        }
         let b = bytes[i];
         let (mut c, mut width) = if b < 0x80 {
             match b {

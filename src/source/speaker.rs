@@ -267,8 +267,9 @@ impl Lexicon {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 enum Role {
+    #[default]
     Person,
     Org,
     Vague,
@@ -301,14 +302,17 @@ pub(crate) enum RoleKind {
 
 /// A token's word in lower case, kept inline when short and ASCII (no allocation on the hot
 /// path of speaker phrases).
-pub(crate) enum Low {
+pub(crate) enum Low<'t> {
+    /// The word as written, already in lower case.
+    Same(&'t str),
     Inline([u8; 40], u8),
     Heap(String),
 }
 
-impl Low {
+impl Low<'_> {
     pub(crate) fn as_str(&self) -> &str {
         match self {
+            Low::Same(s) => s,
             // (Only ASCII is kept inline, so the bytes are UTF-8.)
             Low::Inline(b, n) => std::str::from_utf8(&b[..*n as usize]).unwrap_or(""),
             Low::Heap(s) => s,
@@ -316,15 +320,18 @@ impl Low {
     }
 }
 
-impl std::ops::Deref for Low {
+impl std::ops::Deref for Low<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         self.as_str()
     }
 }
 
-pub(crate) fn low(text: &str, t: &Token) -> Low {
+pub(crate) fn low<'t>(text: &'t str, t: &Token) -> Low<'t> {
     let w = t.text(text);
+    if w.bytes().all(|b| b.is_ascii_lowercase() || (!b.is_ascii_alphabetic() && b < 0x80)) {
+        return Low::Same(w);
+    }
     if w.len() <= 40 && w.is_ascii() {
         let mut b = [0u8; 40];
         for (d, s) in b.iter_mut().zip(w.bytes()) {
@@ -595,6 +602,47 @@ pub(crate) fn subject_before(text: &str, t: &[Token], lex: &Lexicon) -> Option<S
     None
 }
 
+/// At most eight values on the stack (the words of one speaker phrase).
+#[derive(Clone, Copy)]
+struct Small<T: Copy + Default> {
+    buf: [T; 8],
+    len: usize,
+}
+
+impl<T: Copy + Default> Default for Small<T> {
+    fn default() -> Self {
+        Small { buf: [T::default(); 8], len: 0 }
+    }
+}
+
+impl<T: Copy + Default> Small<T> {
+    fn push(&mut self, v: T) {
+        if self.len < 8 {
+            self.buf[self.len] = v;
+            self.len += 1;
+        }
+    }
+    fn pop(&mut self) -> Option<T> {
+        self.len = self.len.checked_sub(1)?;
+        Some(self.buf[self.len])
+    }
+    fn iter(&self) -> &[T] {
+        &self.buf[..self.len]
+    }
+    fn len(&self) -> usize {
+        self.len
+    }
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    fn last(&self) -> Option<&T> {
+        self.iter().last()
+    }
+    fn first(&self) -> Option<&T> {
+        self.iter().first()
+    }
+}
+
 fn is_open_quote(s: &str) -> bool {
     matches!(s, "„" | "\"" | "“" | "»" | "«")
 }
@@ -645,9 +693,9 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
         }
     }
     // The phrase's words (at most eight) with their list bits and role nouns, each looked up once.
-    let mut items: Vec<usize> = Vec::with_capacity(8);
-    let mut item_bits: Vec<u32> = Vec::with_capacity(8);
-    let mut item_roles: Vec<Option<Role>> = Vec::with_capacity(8);
+    let mut items: Small<usize> = Small::default();
+    let mut item_bits: Small<u32> = Small::default();
+    let mut item_roles: Small<Option<Role>> = Small::default();
     let mut after_title = false;
     let mut seen_noun = false;
     while i < t.len() && items.len() < 8 {
@@ -696,8 +744,8 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
     let noun_last = items.last().is_some_and(|&k| {
         let n = items.len() - 1;
         t[k].text(text).starts_with(char::is_uppercase)
-            && item_bits[n] & const { bit("noun") } == 0
-            && (det.is_some() || item_roles[n].is_some_and(|r| r != Role::Vague))
+            && item_bits.iter()[n] & const { bit("noun") } == 0
+            && (det.is_some() || item_roles.iter()[n].is_some_and(|r| r != Role::Vague))
     });
     let name_last =
         det.is_none() && items.last().is_some_and(|&k| t[k].text(text).starts_with(char::is_uppercase));
@@ -763,15 +811,20 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
         last_end = t[i + 2].span.end;
         i += 3;
     }
-    let roles: Vec<(usize, Role)> =
-        items.iter().zip(&item_roles).filter_map(|(&k, r)| r.map(|r| (k, r))).collect();
+    let mut roles: Small<(usize, Role)> = Small::default();
+    for (&k, r) in items.iter().iter().zip(item_roles.iter()) {
+        if let Some(r) = r {
+            roles.push((k, *r));
+        }
+    }
     let after_role = roles.last().map_or(0, |&(k, _)| k + 1);
-    let names: Vec<usize> = items
-        .iter()
-        .copied()
-        .filter(|&k| k >= after_role && t[k].text(text).chars().next().is_some_and(char::is_uppercase))
-        .collect();
-    let phrase_start = det.map_or(t[items[0]].span.start, |(k, _)| t[k].span.start);
+    let mut names: Small<usize> = Small::default();
+    for &k in items.iter().iter() {
+        if k >= after_role && t[k].text(text).chars().next().is_some_and(char::is_uppercase) {
+            names.push(k);
+        }
+    }
+    let phrase_start = det.map_or(t[items.iter()[0]].span.start, |(k, _)| t[k].span.start);
     let phrase = Span::new(phrase_start, last_end);
     let (phrase, i) = match tail {
         Some(k) if last_end == t[last_item].span.end => (Span::new(phrase_start, t[k - 1].span.end), k),
@@ -782,7 +835,7 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
     if lex.german && matches!(det, Some((_, false))) && role.is_none() && names.len() == 1 && items.len() == 1
     {
         return (
-            Some(Speaker::Role { role: RoleKind::Vague, definite: false, phrase, noun: t[names[0]].span }),
+            Some(Speaker::Role { role: RoleKind::Vague, definite: false, phrase, noun: t[names.iter()[0]].span }),
             i,
         );
     }
