@@ -1156,10 +1156,10 @@ impl<'t> Entities<'t> {
         let mut fuller: Vec<Option<Span>> = vec![None; self.sources.len()];
         if !surnames.is_empty() {
             let mut prev: Option<Span> = None;
+            let bytes = text.as_bytes();
             for w in words(text, all) {
-                let word = w.slice(text);
-                let maybe = firsts[word.as_bytes()[0] as usize] && lens & (1u64 << word.len().min(63)) != 0;
-                if let Some(id) = maybe.then(|| surnames.get(word).map(|&id| id as usize)).flatten() {
+                let maybe = firsts[bytes[w.start] as usize] && lens & (1u64 << w.len().min(63)) != 0;
+                if let Some(id) = maybe.then(|| surnames.get(w.slice(text)).map(|&id| id as usize)).flatten() {
                     let mut mention = w;
                     if let Some(p) = prev.filter(|p| &text[p.end..w.start] == " ") {
                         let pw = p.slice(text);
@@ -1241,6 +1241,8 @@ fn merge(a: &[Span], b: &[Span]) -> Vec<Span> {
 /// The words of the text (tokens joined by inner hyphens and apostrophes: *Widmann-Mauz*,
 /// *O'Brien*), in order.
 fn words<'a>(text: &'a str, all: &'a [Token]) -> impl Iterator<Item = Span> + 'a {
+    let bytes = text.as_bytes();
+    let joiner = move |t: &Token| matches!(&bytes[t.span.start..t.span.end], b"-" | b"'" | b"\xE2\x80\x99");
     let mut k = 0;
     std::iter::from_fn(move || {
         while k < all.len() && all[k].kind == TokenKind::Punct {
@@ -1250,7 +1252,7 @@ fn words<'a>(text: &'a str, all: &'a [Token]) -> impl Iterator<Item = Span> + 'a
         let mut span = first.span;
         k += 1;
         while k + 1 < all.len()
-            && matches!(all[k].text(text), "-" | "'" | "’")
+            && joiner(&all[k])
             && all[k].span.start == span.end
             && all[k + 1].span.start == all[k].span.end
             && all[k + 1].kind != TokenKind::Punct
