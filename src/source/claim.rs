@@ -202,8 +202,16 @@ impl<'a> Stretch<'a> {
         for k in t {
             let start = lower.len();
             let w = k.text(text);
+            if k.kind == TokenKind::Punct {
+                // (No list holds punctuation: kept as written, no lookup.)
+                lower.push_str(w);
+                at.push((start as u32, lower.len() as u32));
+                bits.push(0);
+                continue;
+            }
             if w.is_ascii() {
-                lower.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                lower.push_str(w);
+                lower[start..].make_ascii_lowercase();
             } else {
                 lower.extend(w.chars().flat_map(char::to_lowercase));
             }

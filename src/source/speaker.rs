@@ -23,6 +23,8 @@ pub(crate) struct Lexicon {
     noun_ends: Vec<String>,
     /// The byte lengths of the role nouns (`person`, `org`, `vague`), as bits.
     role_lens: u64,
+    /// The length in bytes of the longest word in a list.
+    longest: usize,
 }
 
 /// A small fast hash for short words (the word lists are ours, not attacker-chosen keys).
@@ -178,6 +180,7 @@ impl Lexicon {
                     None => (w, None),
                 };
                 *lex.words.entry(first).or_insert(0) |= 1 << k;
+                lex.longest = lex.longest.max(first.len());
                 if let Some(more) = more {
                     let anywhere = more.ends_with('+');
                     let rest = more.trim_end_matches('+').split(['_', '/']).map(str::to_lowercase).collect();
@@ -196,6 +199,9 @@ impl Lexicon {
 
     /// The bit set of the lists a lower-case word is in.
     pub(crate) fn bits(&self, low: &str) -> u32 {
+        if low.len() > self.longest {
+            return 0;
+        }
         self.words.get(low).copied().unwrap_or(0)
     }
 
