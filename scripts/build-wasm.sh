@@ -75,8 +75,8 @@ fi
 
 size=$(stat -c %s pkg/hedgemark_bg.wasm)
 gz=$(gzip -9 -c pkg/hedgemark_bg.wasm | wc -c)
-printf 'pkg/hedgemark_bg.wasm: %d bytes, %d bytes gzipped (budget: 250 KiB = 256000 bytes)\n' "$size" "$gz"
-if ((gz > 256000)); then
-  echo "the gzipped wasm is over the 250 KiB budget" >&2
+printf 'pkg/hedgemark_bg.wasm: %d bytes, %d bytes gzipped (budget: 200 KB = 200000 bytes)\n' "$size" "$gz"
+if ((gz > 200000)); then
+  echo "the gzipped wasm is over the 200 KB budget" >&2
   exit 1
 fi
