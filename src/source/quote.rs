@@ -100,7 +100,10 @@ pub(crate) fn find(text: &str) -> Vec<Quote> {
     while i < bytes.len() {
         // Runs of ordinary ASCII (letters, digits, spaces, punctuation) at once.
         let rest = &bytes[i..];
-        let run = rest.iter().position(|&b| b == b'\n' || b == b'"' || b == b'\'' || b >= 0x80).unwrap_or(rest.len());
+        let run = rest
+            .iter()
+            .position(|&b| b == b'\n' || b == b'"' || b == b'\'' || b >= 0x80)
+            .unwrap_or(rest.len());
         if run > 0 {
             if newlines > 0 && rest[..run].iter().any(|&b| !matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c)) {
                 if newlines >= 2 {

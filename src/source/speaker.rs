@@ -841,7 +841,12 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
     if lex.german && matches!(det, Some((_, false))) && role.is_none() && names.len() == 1 && items.len() == 1
     {
         return (
-            Some(Speaker::Role { role: RoleKind::Vague, definite: false, phrase, noun: t[names.iter()[0]].span }),
+            Some(Speaker::Role {
+                role: RoleKind::Vague,
+                definite: false,
+                phrase,
+                noun: t[names.iter()[0]].span,
+            }),
             i,
         );
     }
@@ -1165,7 +1170,8 @@ impl<'t> Entities<'t> {
             let bytes = text.as_bytes();
             for w in words(text, all) {
                 let maybe = firsts[bytes[w.start] as usize] && lens & (1u64 << w.len().min(63)) != 0;
-                if let Some(id) = maybe.then(|| surnames.get(w.slice(text)).map(|&id| id as usize)).flatten() {
+                if let Some(id) = maybe.then(|| surnames.get(w.slice(text)).map(|&id| id as usize)).flatten()
+                {
                     let mut mention = w;
                     if let Some(p) = prev.filter(|p| &text[p.end..w.start] == " ") {
                         let pw = p.slice(text);
