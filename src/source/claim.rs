@@ -339,7 +339,7 @@ impl<'a> Stretch<'a> {
             // (*…, Anja Hajduk, kritisierte die Pläne der Regierung zum Thema Arbeit*: a
             // subject before the verb wins unless the phrase after it ends the clause, as in
             // *…, sagte Weber.*)
-            Some((sp, n)) if fin + 1 + n >= c1 || self.bits[fin + 1 + n] & bit("stop") != 0 => {
+            Some((sp, n)) if fin + 1 + n >= c1 || self.bits[fin + 1 + n] & const { bit("stop") } != 0 => {
                 match before() {
                     Some(b) if fin + 1 + n < c1 => Some((b, false, fin + 1)),
                     _ => Some((sp, true, fin + 1 + n)),
@@ -469,14 +469,16 @@ impl<'a> Stretch<'a> {
                 }
                 // Belief and stance verbs need a reported clause; speech verbs report whatever
                 // follows them (*sagte Köhler, sie müssten …*).
-                if (b & bit("verb") == 0 || b & (BELIEF | STANCE) != 0) && !self.reported_clause(c1 + 1) {
+                if (b & const { bit("verb") } == 0 || b & (BELIEF | STANCE) != 0)
+                    && !self.reported_clause(c1 + 1)
+                {
                     return None;
                 }
                 // *bestätigten den Ausfall, nannten aber keine Ursache*: a second verb, not a
                 // reported clause (which opens with a subject or *dass*).
                 if c1 + 1 < self.len()
                     && self.lower_initial(c1 + 1)
-                    && self.bits[c1 + 1] & (DET | bit("pronoun") | bit("stop")) == 0
+                    && self.bits[c1 + 1] & (DET | const { bit("pronoun") } | const { bit("stop") }) == 0
                     && !COMPLEMENTIZERS.contains(&self.low(c1 + 1))
                     && !matches!(self.low(c1 + 1), "es" | "man" | "sie" | "er" | "wir" | "ich")
                 {
@@ -569,8 +571,8 @@ impl<'a> Stretch<'a> {
         let c0 = self.clause_start(v);
         let c1 = self.clause_end(v);
         for m in self.lex.multi(self.low(v)) {
-            let belief = 1u32 << m.key == bit("splitbelief");
-            if 1u32 << m.key != bit("split") && !belief {
+            let belief = 1u32 << m.key == const { bit("splitbelief") };
+            if 1u32 << m.key != const { bit("split") } && !belief {
                 continue;
             }
             let kind = if belief { AttributionType::Belief } else { AttributionType::Indirect };

@@ -298,8 +298,8 @@ impl Pass<'_> {
                         continue;
                     }
                     let bits = st.bits[k - a];
-                    let ki = bits & bit("ki") != 0
-                        || (chain && bits & bit("kii") != 0)
+                    let ki = bits & const { bit("ki") } != 0
+                        || (chain && bits & const { bit("kii") } != 0)
                         || (self.account.is_some() && weak_ki(text, lex, &toks[a..b], k - a));
                     let first_person = k > a && matches!(toks[k - 1].text(text), "ich" | "Ich");
                     if !ki || first_person {
@@ -407,10 +407,10 @@ fn weak_ki(text: &str, lex: &Lexicon, t: &[Token], k: usize) -> bool {
             && (nw.starts_with(char::is_uppercase)
                 || ["e", "en", "er", "es", "em"].iter().any(|e| nw.ends_with(e)))
     });
-    let not = bit("kinot") | bit("det") | bit("indef") | bit("stop");
+    let not = const { bit("kinot") } | const { bit("det") } | const { bit("indef") } | const { bit("stop") };
     !next_noun
         && lex.bits(w) & not == 0
-        && lex.bits(&prev) & (bit("det") | bit("indef") | bit("kinot")) == 0
+        && lex.bits(&prev) & (const { bit("det") } | const { bit("indef") } | const { bit("kinot") }) == 0
         && !prev.ends_with('e')
 }
 

@@ -540,7 +540,7 @@ pub(crate) fn clause_subject(text: &str, t: &[Token], lex: &Lexicon) -> Option<S
         return None;
     }
     // The finite verb: the first lower-case word that is not an article or preposition.
-    let skip = bit("stop") | bit("det") | bit("indef");
+    let skip = const { bit("stop") } | const { bit("det") } | const { bit("indef") };
     let v = (1..t.len()).find(|&k| {
         is_word(&t[k])
             && t[k].text(text).starts_with(char::is_lowercase)
