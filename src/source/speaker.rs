@@ -743,6 +743,21 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
         }
         i += 1;
     }
+    // English: a capitalised word and a group noun after it (*Shop owners*, *Trump
+    // supporters*, *Paris residents*): a group, not a person named *Shop*.
+    if !lex.german && det.is_none() && items.len() == 1 && i < t.len() && is_word(&t[i]) {
+        let w = low(text, &t[i]);
+        let lower_word = t[i].text(text).starts_with(char::is_lowercase);
+        let group =
+            lex.role(&w).is_some() || ["ers", "ents", "ists", "ians", "ors"].iter().any(|e| w.ends_with(e));
+        if lower_word && group && lex.bits(&w) & FUNCTION == 0 {
+            let phrase = Span::new(t[items.iter()[0]].span.start, t[i].span.end);
+            return (
+                Some(Speaker::Role { role: RoleKind::Vague, definite: false, phrase, noun: t[i].span }),
+                i + 1,
+            );
+        }
+    }
     // German: a genitive or *von* phrase after the noun belongs to the phrase (*der Sprecher
     // des Ministeriums*, *Der Informationsminister des Südsudans*), not to its name.
     let mut tail: Option<usize> = None;
