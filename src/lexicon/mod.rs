@@ -144,8 +144,13 @@ pub(crate) struct Lexicon {
     /// Per word id: the (rule, pattern) pairs that can begin with it, in rule order.
     pub starts: Vec<Vec<(u32, u32)>>,
     /// (rule, pattern) pairs whose first test is not a plain word (a prefix, suffix, class or
-    /// exact-case test), by the first byte of the lower-case token they can begin at.
-    pub everywhere: Vec<Vec<(u32, u32)>>,
+    /// exact-case test), by the first byte of the lower-case token they can begin at, each with
+    /// the index of its first test in [`Lexicon::first_tests`].
+    pub everywhere: Vec<Vec<(u32, u32, u32)>>,
+    /// The distinct first tests of the patterns in [`Lexicon::everywhere`], each as the (rule,
+    /// pattern) pair of a pattern that begins with it: a test shared by several patterns runs
+    /// once per token.
+    pub first_tests: Vec<(u32, u32)>,
 }
 
 impl Lexicon {
@@ -332,6 +337,7 @@ fn compile_def(def: &LangDef) -> Lexicon {
         .collect();
     let mut starts: Vec<Vec<(u32, u32)>> = vec![Vec::new(); id_words.len()];
     let mut everywhere = vec![Vec::new(); 256];
+    let mut first_tests: Vec<(u32, u32)> = Vec::new();
     for (ri, rule) in rules.iter().enumerate() {
         for (pi, p) in rule.patterns.iter().enumerate() {
             let key = (ri as u32, pi as u32);
@@ -340,16 +346,26 @@ fn compile_def(def: &LangDef) -> Lexicon {
                 None => {
                     let first = p.first_elem().expect("every pattern begins with a token test");
                     let bytes = first_bytes(first, classes, &id_words);
+                    let same_test = |&(r, p): &(u32, u32)| {
+                        rules[r as usize].patterns[p as usize].first_elem().is_some_and(|e| *e == *first)
+                    };
+                    let test = match first_tests.iter().position(same_test) {
+                        Some(t) => t,
+                        None => {
+                            first_tests.push(key);
+                            first_tests.len() - 1
+                        }
+                    } as u32;
                     for (b, list) in everywhere.iter_mut().enumerate() {
                         if bytes[b] {
-                            list.push(key);
+                            list.push((key.0, key.1, test));
                         }
                     }
                 }
             }
         }
     }
-    Lexicon { classes, rules, vocab, word_classes, starts, everywhere }
+    Lexicon { classes, rules, vocab, word_classes, starts, everywhere, first_tests }
 }
 
 #[cfg(test)]
