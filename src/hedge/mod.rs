@@ -5,7 +5,7 @@ use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::lexicon::matcher::{Sentence, UNKNOWN};
+use crate::lexicon::matcher::{same, Sentence, UNKNOWN};
 use crate::lexicon::{self, Lexicon};
 use crate::result::Hedge;
 use crate::text::token::{self, Token};
@@ -59,7 +59,7 @@ pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static 
             continue;
         }
         ids.clear();
-        ids.extend(tokens.iter().map(|t| lex.word_id(t.span.slice(&lower))));
+        ids.extend(tokens.iter().map(|t| lex.word_id(&lower.as_bytes()[t.span.start..t.span.end])));
         known.clear();
         known.resize(tokens.len(), Cell::new(0));
         member.clear();
@@ -139,7 +139,7 @@ impl<'t> FirstMemo<'t> {
         let id = s.ids[ti];
         // A token with a word id, written as its lower-case form, is that very word: its
         // results depend on the id alone.
-        let plain = id != UNKNOWN && key.as_bytes() == span.slice(s.lower).as_bytes();
+        let plain = id != UNKNOWN && same(key.as_bytes(), &s.lower.as_bytes()[span.start..span.end]);
         let memo = if plain {
             self.by_id[id as usize]
         } else {
@@ -149,7 +149,7 @@ impl<'t> FirstMemo<'t> {
             memo
         } else {
             let a = self.pool.len() as u32;
-            let byte = span.slice(s.lower).as_bytes().first().copied().unwrap_or(0);
+            let byte = s.lower.as_bytes().get(span.start).copied().filter(|_| !span.is_empty()).unwrap_or(0);
             self.tested.fill(0);
             for &(ri, pi, test) in &lex.everywhere[byte as usize] {
                 let state = &mut self.tested[test as usize];

@@ -65,11 +65,19 @@ impl ClassDfa {
     /// Whether the regex matches somewhere in `s` (what `regex::Regex::is_match` answers).
     pub fn is_match(&self, s: &str) -> bool {
         let mut state = self.start as usize;
-        for c in s.chars() {
-            if state <= 1 {
-                break;
-            }
-            state = self.trans[state * self.stride + self.classes[atom(c)] as usize] as usize;
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        // ASCII byte by byte, other characters decoded (`i` stays at a character boundary).
+        while state > 1 && i < bytes.len() {
+            let a = if bytes[i] < 0x80 {
+                i += 1;
+                ATOM_ASCII[usize::from(bytes[i - 1])] as usize
+            } else {
+                let Some(c) = s[i..].chars().next() else { break };
+                i += c.len_utf8();
+                atom(c)
+            };
+            state = self.trans[state * self.stride + self.classes[a] as usize] as usize;
         }
         state == 1 || self.at_end[state] != 0
     }
@@ -155,8 +163,8 @@ pub(crate) struct Lexicon {
 
 impl Lexicon {
     /// The id of a lower-case word, or [`matcher::UNKNOWN`].
-    pub fn word_id(&self, lower: &str) -> u32 {
-        self.vocab.get(lower).unwrap_or(matcher::UNKNOWN)
+    pub fn word_id(&self, lower: &[u8]) -> u32 {
+        self.vocab.get_bytes(lower).unwrap_or(matcher::UNKNOWN)
     }
 }
 
@@ -202,14 +210,20 @@ impl Vocab {
     /// The id of a word, if it is in the vocabulary.
     #[inline]
     pub fn get(&self, word: &str) -> Option<u32> {
+        self.get_bytes(word.as_bytes())
+    }
+
+    /// The id of a word given as bytes (a byte slice needs no character boundary checks).
+    #[inline]
+    pub fn get_bytes(&self, word: &[u8]) -> Option<u32> {
         let mask = self.slots.len() - 1;
-        let mut i = Vocab::hash(word.as_bytes()) & mask;
+        let mut i = Vocab::hash(word) & mask;
         loop {
             let slot = self.slots[i];
             if slot == 0 {
                 return None;
             }
-            if matcher::same(self.words[slot as usize - 1].as_bytes(), word.as_bytes()) {
+            if matcher::same(self.words[slot as usize - 1].as_bytes(), word) {
                 return Some(slot - 1);
             }
             i = (i + 1) & mask;
