@@ -9,7 +9,8 @@
 //! `HEDGEMARK_RUNS=5` repeats each analysis; the sum of hedges found is printed so that the work
 //! is not optimised away. Without files it does nothing, so `cargo bench` runs it harmlessly.
 //! `HEDGEMARK_LAYERS=1` prints the wall time of the layers instead (best of the runs): language,
-//! sentences, hedge rules (`explain` less the two), and the rest of `analyze` (overlaps, sources).
+//! sentences, hedge rules (`explain` less the two), and the rest of `analyze` (overlaps, sources);
+//! last, the tokenizer on its own (part of the hedge rules figure).
 
 use std::time::{Duration, Instant};
 
@@ -39,15 +40,19 @@ fn main() {
             let ms = |d: Duration| d.as_secs_f64() * 1000.0;
             let detect = best(runs, || text::language::detect(&text));
             let split = best(runs, || text::sentence::split(&text, lang));
+            let sentences = text::sentence::split(&text, lang);
+            let tokens = best(runs, || text::token::tokenize_sentences(&text, &sentences));
             let explained = best(runs, || explain(&text, &o));
             let all = best(runs, || analyze(&text, &o));
             println!(
-                "{path}: language {:.2} ms, sentences {:.2} ms, hedge rules {:.2} ms, rest {:.2} ms, analyze {:.2} ms",
+                "{path}: language {:.2} ms, sentences {:.2} ms, hedge rules {:.2} ms, rest {:.2} ms, analyze {:.2} ms \
+                 (hedge rules include tokens {:.2} ms)",
                 ms(detect),
                 ms(split),
                 ms(explained.saturating_sub(detect + split)),
                 ms(all.saturating_sub(explained)),
-                ms(all)
+                ms(all),
+                ms(tokens)
             );
             continue;
         }

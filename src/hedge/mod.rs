@@ -3,8 +3,9 @@
 
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::lexicon::matcher::{Sentence, UNKNOWN};
+use crate::lexicon::matcher::{same, Sentence, UNKNOWN};
 use crate::lexicon::{self, Lexicon};
 use crate::result::Hedge;
 use crate::text::token::{self, Token};
@@ -44,9 +45,10 @@ pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static 
     let mut member = Vec::new();
     let mut present = vec![0u64; lex.vocab.len().div_ceil(64)];
     let mut memo = FirstMemo {
-        by_token: HashMap::with_capacity((text.len() / 8).min(4096)),
+        by_token: HashMap::with_capacity_and_hasher((text.len() / 8).min(4096), Default::default()),
         by_id: vec![(u32::MAX, 0); lex.vocab.len()],
         pool: Vec::new(),
+        tested: vec![0; lex.first_tests.len()],
     };
     for (si, sent) in sentences.iter().enumerate() {
         // Each sentence was tokenized on its own, which keeps every token, and so every hedge,
@@ -57,7 +59,7 @@ pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static 
             continue;
         }
         ids.clear();
-        ids.extend(tokens.iter().map(|t| lex.word_id(t.span.slice(&lower))));
+        ids.extend(tokens.iter().map(|t| lex.word_id(&lower.as_bytes()[t.span.start..t.span.end])));
         known.clear();
         known.resize(tokens.len(), Cell::new(0));
         member.clear();
@@ -87,11 +89,47 @@ pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static 
 /// there. Their first tests (prefixes, suffixes, classes) then run once per distinct word of
 /// the text instead of once per token; the memo lives for one analysis.
 struct FirstMemo<'t> {
-    by_token: HashMap<&'t str, (u32, u32)>,
+    by_token: HashMap<&'t str, (u32, u32), BuildHasherDefault<WordHasher>>,
     /// Per word id: the memo of a token written as the lower-case word itself (the common
     /// case, looked up without hashing), `u32::MAX` while unknown.
     by_id: Vec<(u32, u32)>,
     pool: Vec<(u32, u32)>,
+    /// Scratch for one token: per first test of [`Lexicon::first_tests`], 0 while not run,
+    /// then 1 (failed) or 2 (passed).
+    tested: Vec<u8>,
+}
+
+/// An unkeyed FxHash-style hasher for the memo's words. The memo only ever holds the words of
+/// the text being analysed, so a crafted text can at worst slow its own analysis down; SipHash
+/// costs more than the rest of a memo lookup.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl<'t> FirstMemo<'t> {
@@ -101,7 +139,7 @@ impl<'t> FirstMemo<'t> {
         let id = s.ids[ti];
         // A token with a word id, written as its lower-case form, is that very word: its
         // results depend on the id alone.
-        let plain = id != UNKNOWN && key.as_bytes() == span.slice(s.lower).as_bytes();
+        let plain = id != UNKNOWN && same(key.as_bytes(), &s.lower.as_bytes()[span.start..span.end]);
         let memo = if plain {
             self.by_id[id as usize]
         } else {
@@ -111,10 +149,15 @@ impl<'t> FirstMemo<'t> {
             memo
         } else {
             let a = self.pool.len() as u32;
-            let byte = span.slice(s.lower).as_bytes().first().copied().unwrap_or(0);
-            for &(ri, pi) in &lex.everywhere[byte as usize] {
-                let first = lex.rules[ri as usize].patterns[pi as usize].first_elem();
-                if first.is_some_and(|e| s.elem_matches(e, ti)) {
+            let byte = s.lower.as_bytes().get(span.start).copied().filter(|_| !span.is_empty()).unwrap_or(0);
+            self.tested.fill(0);
+            for &(ri, pi, test) in &lex.everywhere[byte as usize] {
+                let state = &mut self.tested[test as usize];
+                if *state == 0 {
+                    let first = lex.rules[ri as usize].patterns[pi as usize].first_elem();
+                    *state = 1 + u8::from(first.is_some_and(|e| s.elem_matches(e, ti)));
+                }
+                if *state == 2 {
                     self.pool.push((ri, pi));
                 }
             }

@@ -14,7 +14,7 @@ use crate::text::token::Token;
 pub(crate) const UNKNOWN: u32 = u32::MAX;
 
 /// One token test alternative, compiled (plain lower-case words are in [`CElem::words`]).
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Atom {
     Exact(&'static str),
     Prefix(&'static str),
@@ -24,7 +24,7 @@ pub(crate) enum Atom {
 }
 
 /// A compiled element.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct CElem {
     /// Ids of the lower-case words it accepts, sorted.
     pub words: Vec<u32>,
@@ -133,16 +133,13 @@ impl Sentence<'_> {
         let mut hit = id != UNKNOWN && e.words.binary_search(&id).is_ok();
         if !hit && !e.atoms.is_empty() {
             let span = self.tokens[ti].span;
+            // As bytes, sliced once: a `str` slice checks character boundaries every time.
+            let written = &self.text.as_bytes()[span.start..span.end];
+            let t = &self.lower.as_bytes()[span.start..span.end];
             hit = e.atoms.iter().any(|a| match a {
-                Atom::Exact(w) => same(span.slice(self.text).as_bytes(), w.as_bytes()),
-                Atom::Prefix(p) => {
-                    let t = span.slice(self.lower).as_bytes();
-                    t.len() >= p.len() && same(&t[..p.len()], p.as_bytes())
-                }
-                Atom::Suffix(p) => {
-                    let t = span.slice(self.lower).as_bytes();
-                    t.len() >= p.len() && same(&t[t.len() - p.len()..], p.as_bytes())
-                }
+                Atom::Exact(w) => same(written, w.as_bytes()),
+                Atom::Prefix(p) => t.len() >= p.len() && same(&t[..p.len()], p.as_bytes()),
+                Atom::Suffix(p) => t.len() >= p.len() && same(&t[t.len() - p.len()..], p.as_bytes()),
                 Atom::Class(c) => self.in_class(ti, *c),
                 Atom::Any => true,
             });

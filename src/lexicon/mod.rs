@@ -65,11 +65,19 @@ impl ClassDfa {
     /// Whether the regex matches somewhere in `s` (what `regex::Regex::is_match` answers).
     pub fn is_match(&self, s: &str) -> bool {
         let mut state = self.start as usize;
-        for c in s.chars() {
-            if state <= 1 {
-                break;
-            }
-            state = self.trans[state * self.stride + self.classes[atom(c)] as usize] as usize;
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        // ASCII byte by byte, other characters decoded (`i` stays at a character boundary).
+        while state > 1 && i < bytes.len() {
+            let a = if bytes[i] < 0x80 {
+                i += 1;
+                ATOM_ASCII[usize::from(bytes[i - 1])] as usize
+            } else {
+                let Some(c) = s[i..].chars().next() else { break };
+                i += c.len_utf8();
+                atom(c)
+            };
+            state = self.trans[state * self.stride + self.classes[a] as usize] as usize;
         }
         state == 1 || self.at_end[state] != 0
     }
@@ -144,14 +152,19 @@ pub(crate) struct Lexicon {
     /// Per word id: the (rule, pattern) pairs that can begin with it, in rule order.
     pub starts: Vec<Vec<(u32, u32)>>,
     /// (rule, pattern) pairs whose first test is not a plain word (a prefix, suffix, class or
-    /// exact-case test), by the first byte of the lower-case token they can begin at.
-    pub everywhere: Vec<Vec<(u32, u32)>>,
+    /// exact-case test), by the first byte of the lower-case token they can begin at, each with
+    /// the index of its first test in [`Lexicon::first_tests`].
+    pub everywhere: Vec<Vec<(u32, u32, u32)>>,
+    /// The distinct first tests of the patterns in [`Lexicon::everywhere`], each as the (rule,
+    /// pattern) pair of a pattern that begins with it: a test shared by several patterns runs
+    /// once per token.
+    pub first_tests: Vec<(u32, u32)>,
 }
 
 impl Lexicon {
     /// The id of a lower-case word, or [`matcher::UNKNOWN`].
-    pub fn word_id(&self, lower: &str) -> u32 {
-        self.vocab.get(lower).unwrap_or(matcher::UNKNOWN)
+    pub fn word_id(&self, lower: &[u8]) -> u32 {
+        self.vocab.get_bytes(lower).unwrap_or(matcher::UNKNOWN)
     }
 }
 
@@ -197,14 +210,20 @@ impl Vocab {
     /// The id of a word, if it is in the vocabulary.
     #[inline]
     pub fn get(&self, word: &str) -> Option<u32> {
+        self.get_bytes(word.as_bytes())
+    }
+
+    /// The id of a word given as bytes (a byte slice needs no character boundary checks).
+    #[inline]
+    pub fn get_bytes(&self, word: &[u8]) -> Option<u32> {
         let mask = self.slots.len() - 1;
-        let mut i = Vocab::hash(word.as_bytes()) & mask;
+        let mut i = Vocab::hash(word) & mask;
         loop {
             let slot = self.slots[i];
             if slot == 0 {
                 return None;
             }
-            if matcher::same(self.words[slot as usize - 1].as_bytes(), word.as_bytes()) {
+            if matcher::same(self.words[slot as usize - 1].as_bytes(), word) {
                 return Some(slot - 1);
             }
             i = (i + 1) & mask;
@@ -332,6 +351,7 @@ fn compile_def(def: &LangDef) -> Lexicon {
         .collect();
     let mut starts: Vec<Vec<(u32, u32)>> = vec![Vec::new(); id_words.len()];
     let mut everywhere = vec![Vec::new(); 256];
+    let mut first_tests: Vec<(u32, u32)> = Vec::new();
     for (ri, rule) in rules.iter().enumerate() {
         for (pi, p) in rule.patterns.iter().enumerate() {
             let key = (ri as u32, pi as u32);
@@ -340,16 +360,26 @@ fn compile_def(def: &LangDef) -> Lexicon {
                 None => {
                     let first = p.first_elem().expect("every pattern begins with a token test");
                     let bytes = first_bytes(first, classes, &id_words);
+                    let same_test = |&(r, p): &(u32, u32)| {
+                        rules[r as usize].patterns[p as usize].first_elem().is_some_and(|e| *e == *first)
+                    };
+                    let test = match first_tests.iter().position(same_test) {
+                        Some(t) => t,
+                        None => {
+                            first_tests.push(key);
+                            first_tests.len() - 1
+                        }
+                    } as u32;
                     for (b, list) in everywhere.iter_mut().enumerate() {
                         if bytes[b] {
-                            list.push(key);
+                            list.push((key.0, key.1, test));
                         }
                     }
                 }
             }
         }
     }
-    Lexicon { classes, rules, vocab, word_classes, starts, everywhere }
+    Lexicon { classes, rules, vocab, word_classes, starts, everywhere, first_tests }
 }
 
 #[cfg(test)]

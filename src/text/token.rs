@@ -41,17 +41,28 @@ pub fn lower_same_length(text: &str) -> String {
     // ASCII in bulk, then each other character in place.
     let mut out = text.as_bytes().to_vec();
     out.make_ascii_lowercase();
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if b < 0xc0 {
-            continue; // ASCII or inside a character
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight ASCII bytes at a time (`i` is always at a character boundary).
+        if let Some(&[a, b, c, d, e, f, g, h]) = bytes.get(i..i + 8) {
+            if u64::from_le_bytes([a, b, c, d, e, f, g, h]) & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
         }
-        let Some(ch) = text[i..].chars().next() else { continue };
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let Some(ch) = text[i..].chars().next() else { break };
         let mut lower = ch.to_lowercase();
         if let (Some(l), None) = (lower.next(), lower.next()) {
             if l != ch && l.len_utf8() == ch.len_utf8() {
                 l.encode_utf8(&mut out[i..i + ch.len_utf8()]);
             }
         }
+        i += ch.len_utf8();
     }
     // Whole characters were replaced by characters of the same length: still UTF-8.
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
