@@ -20,6 +20,9 @@ mod pattern;
 #[path = "src/lexicon/class.rs"]
 #[allow(dead_code)]
 mod class;
+#[path = "src/lexicon/speech_keys.rs"]
+#[allow(dead_code)]
+mod speech_keys;
 
 const LANGUAGES: [&str; 2] = ["de", "en"];
 const CATEGORIES: [&str; 7] =
@@ -380,42 +383,6 @@ fn fail(path: &Path, what: &str, msg: &str) -> ! {
     panic!("{}: {what}: {msg}", path.display())
 }
 
-/// The keys a speech file (`src/lexicon/<lang>/speech.txt`) may use; `fires` and `not` are its
-/// examples (run by tests/quotes.rs), left out of the copy the library includes.
-const SPEECH_KEYS: &[&str] = &[
-    "verb",
-    "so",
-    "det",
-    "indef",
-    "title",
-    "pronoun",
-    "person",
-    "org",
-    "vague",
-    "stop",
-    "object",
-    "say",
-    "belief",
-    "before",
-    "after",
-    "carry",
-    "wie",
-    "as",
-    "ki",
-    "kii",
-    "aux",
-    "particle",
-    "noun",
-    "group",
-    "self",
-    "passive",
-    "split",
-    "splitbelief",
-    "kinot",
-    "stance",
-    "itsays",
-];
-
 /// Checks each speech file's keys and writes its word lines, without comments and examples,
 /// to `$OUT_DIR/speech-<lang>.txt`.
 fn speech_words(root: &Path) {
@@ -435,7 +402,7 @@ fn speech_words(root: &Path) {
             };
             match key {
                 "fires" | "not" => {}
-                k if SPEECH_KEYS.contains(&k) => {
+                k if speech_keys::KEYS.contains(&k) => {
                     words.push_str(line);
                     words.push('\n');
                 }

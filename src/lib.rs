@@ -106,6 +106,10 @@ impl Analysis {
 #[doc(hidden)]
 pub use hedge::{explain, Fired};
 
+/// The keys of the speech files whose entries are cues (for `tests/quotes.rs`).
+#[doc(hidden)]
+pub use lexicon::speech_keys::CUES as SPEECH_CUE_KEYS;
+
 /// The README's examples, compiled and run as doc tests.
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

@@ -3,27 +3,7 @@
 //! attribution of the named type, source and content; each `not` text no attribution at all.
 //! Every cue entry (a run of lines with one key) must have both kinds of example.
 
-use hedgemark::{analyze, Analysis, AttributionType, Language, Options};
-
-/// The keys of the speech files whose entries are cues and need examples.
-const CUES: [&str; 16] = [
-    "verb",
-    "say",
-    "belief",
-    "split",
-    "splitbelief",
-    "so",
-    "before",
-    "after",
-    "carry",
-    "wie",
-    "as",
-    "ki",
-    "kii",
-    "group",
-    "stance",
-    "itsays",
-];
+use hedgemark::{analyze, Analysis, AttributionType, Language, Options, SPEECH_CUE_KEYS as CUES};
 
 fn source_name(a: &Analysis, source: Option<usize>) -> &str {
     source.map_or("-", |id| a.sources[id].name.as_str())

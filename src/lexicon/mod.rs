@@ -13,6 +13,7 @@ pub(crate) mod matcher;
 #[cfg(test)]
 #[allow(dead_code)]
 mod pattern;
+pub mod speech_keys;
 
 use std::sync::OnceLock;
 

@@ -70,40 +70,7 @@ pub(crate) struct Multi {
     pub anywhere: bool,
 }
 
-/// The lists of a speech file, in the order of their bits.
-pub(crate) const KEYS: [&str; 31] = [
-    "verb",
-    "so",
-    "det",
-    "indef",
-    "title",
-    "pronoun",
-    "person",
-    "org",
-    "vague",
-    "stop",
-    "object",
-    "say",
-    "belief",
-    "before",
-    "after",
-    "carry",
-    "wie",
-    "as",
-    "ki",
-    "kii",
-    "aux",
-    "particle",
-    "noun",
-    "group",
-    "self",
-    "passive",
-    "split",
-    "splitbelief",
-    "kinot",
-    "stance",
-    "itsays",
-];
+pub(crate) use crate::lexicon::speech_keys::KEYS;
 
 /// The bit of one list of [`KEYS`].
 pub(crate) const fn bit(key: &str) -> u32 {
