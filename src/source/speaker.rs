@@ -27,36 +27,8 @@ pub(crate) struct Lexicon {
     longest: usize,
 }
 
-/// A small fast hash for short words (the word lists are ours, not attacker-chosen keys).
-#[derive(Clone, Copy, Default)]
-pub(crate) struct Fx;
-
-/// The state of [`Fx`].
-#[derive(Default)]
-pub(crate) struct FxHasher(u64);
-
-impl std::hash::BuildHasher for Fx {
-    type Hasher = FxHasher;
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher(0)
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// The hasher of the word lists (their words are ours, not attacker-chosen keys).
+type Fx = std::hash::BuildHasherDefault<crate::text::hash::WordHasher>;
 
 /// A cue of several words: a separable verb and its particle, or a marker like *nach Angaben*.
 #[derive(Clone, Debug)]

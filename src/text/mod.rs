@@ -1,5 +1,6 @@
 //! The text layer: spans, language, sentences and tokens.
 
+pub(crate) mod hash;
 pub mod language;
 mod segment;
 pub mod sentence;
