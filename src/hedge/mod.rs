@@ -304,13 +304,7 @@ mod tests {
             .filter(|&i| lex.rules[i as usize].category.is_some())
             .take(5)
             .collect();
-        let mut x = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move |m: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % m as u64) as usize
-        };
+        let mut next = crate::text::hash::xorshift(0x2545_f491_4f6c_dd1du64);
         for _ in 0..3_000 {
             let n = next(40);
             let mut group: Vec<Fired> = (0..n)

@@ -398,13 +398,7 @@ mod tests {
 
     /// Strings over a pool of characters, by a small deterministic generator.
     fn strings(pool: &[char], n: usize, max_len: usize) -> Vec<String> {
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move |m: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % m as u64) as usize
-        };
+        let mut next = crate::text::hash::xorshift(0x9e37_79b9_7f4a_7c15u64);
         (0..n).map(|_| (0..next(max_len + 1)).map(|_| pool[next(pool.len())]).collect()).collect()
     }
 

@@ -498,13 +498,7 @@ mod tests {
                 }
             }
         }
-        let mut x = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move |m: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % m as u64) as usize
-        };
+        let mut next = crate::text::hash::xorshift(0x2545_f491_4f6c_dd1du64);
         for _ in 0..50_000 {
             let s: String = (0..next(9)).map(|_| pool[next(pool.len())]).collect();
             samples.push(s);

@@ -34,3 +34,15 @@ impl Hasher for WordHasher {
         self.0
     }
 }
+
+/// A small deterministic generator for tests (xorshift): each call gives a number below `m`.
+#[cfg(test)]
+pub(crate) fn xorshift(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut x = seed;
+    move |m: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % m as u64) as usize
+    }
+}

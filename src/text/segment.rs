@@ -806,13 +806,7 @@ mod tests {
         let mut pool: Vec<char> = table().collect();
         pool.extend("....!!??\n\n\r\r    aaAA11,,''\"\"()„“”’–— \u{a0}\u{301}\u{200d}\u{ad}\u{5d0}\u{30a2}\u{1f1e6}\u{1f600}é中".chars());
         let common: Vec<char> = "abcXYZ ..,!?\n'\"()1".chars().collect();
-        let mut x = 0x853c_49e6_748f_ea9bu64;
-        let mut next = move |m: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % m as u64) as usize
-        };
+        let mut next = crate::text::hash::xorshift(0x853c_49e6_748f_ea9bu64);
         (0..n)
             .map(|_| {
                 (0..next(24))
