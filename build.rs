@@ -170,7 +170,8 @@ fn main() {
         let ids: BTreeMap<&str, u32> =
             vocab.iter().enumerate().map(|(i, w)| (w.as_str(), i as u32)).collect();
         let names: Vec<&str> = classes.class.keys().map(String::as_str).collect();
-        let mut table = Table { ids, names, strings: BTreeMap::new() };
+        let seen = Seen::new(&rules, classes);
+        let mut table = Table { ids, names, strings: BTreeMap::new(), seen };
         let mut class_defs = String::new();
         for (name, class) in &classes.class {
             let words: Vec<u16> = class.words.iter().map(|w| table.ids[lower(w).as_str()] as u16).collect();
@@ -283,11 +284,90 @@ fn check_rule(path: &Path, lang: &str, rule: &Rule, classes: &ClassFile, ids: &m
 }
 
 /// What patterns are compiled against: the vocabulary (word → id), the class names (in index
-/// order) and the other strings patterns mention (string → index, in first-use order).
+/// order), the other strings patterns mention (string → index, in first-use order) and the
+/// tokens of the examples.
 struct Table<'a> {
     ids: BTreeMap<&'a str, u32>,
     names: Vec<&'a str>,
     strings: BTreeMap<String, u32>,
+    seen: Seen<'a>,
+}
+
+/// The tokens of a language's examples (`fires` and `allows` of every rule), with how often
+/// each occurs: a stand-in for how common a word is, to choose the element a pattern is
+/// anchored on (the library tries a pattern only in sentences that hold a token passing it).
+struct Seen<'a> {
+    tokens: BTreeMap<String, usize>,
+    classes: &'a ClassFile,
+    regexes: BTreeMap<&'a str, regex::Regex>,
+}
+
+impl<'a> Seen<'a> {
+    fn new(rules: &[Rule], classes: &'a ClassFile) -> Seen<'a> {
+        let mut tokens = BTreeMap::new();
+        for text in rules.iter().flat_map(|r| r.fires.iter().chain(&r.allows)) {
+            let text: String = text.chars().filter(|&c| c != '[' && c != ']').collect();
+            let mut word = String::new();
+            for c in text.chars().chain([' ']) {
+                if c.is_alphanumeric() {
+                    word.push(c);
+                    continue;
+                }
+                if !word.is_empty() {
+                    *tokens.entry(std::mem::take(&mut word)).or_insert(0) += 1;
+                }
+                if !c.is_whitespace() {
+                    *tokens.entry(c.to_string()).or_insert(0) += 1;
+                }
+            }
+        }
+        let regexes = classes
+            .class
+            .iter()
+            .filter_map(|(name, c)| Some((name.as_str(), regex::Regex::new(c.regex.as_ref()?).ok()?)))
+            .collect();
+        Seen { tokens, classes, regexes }
+    }
+
+    /// How many example tokens pass the element (its negation and optionality left aside).
+    fn count(&self, e: &pattern::Elem) -> usize {
+        let passes = |t: &str| {
+            let l = lower(t);
+            e.alts.iter().any(|a| match a {
+                pattern::Alt::Lower(w) => l == *w,
+                pattern::Alt::Exact(w) => t == w,
+                pattern::Alt::Prefix(p) => l.starts_with(p.as_str()),
+                pattern::Alt::Suffix(p) => l.ends_with(p.as_str()),
+                pattern::Alt::Class(c) => {
+                    self.classes.class[c].words.iter().any(|w| lower(w) == l)
+                        || self.regexes.get(c.as_str()).is_some_and(|r| r.is_match(t))
+                }
+                pattern::Alt::Any => true,
+            })
+        };
+        self.tokens.iter().filter(|(t, _)| passes(t)).map(|(_, n)| n).sum()
+    }
+
+    /// The element a pattern is anchored on, counted among the elements after its look-behind
+    /// (0 is the first): of the first one and those every match passes (not negated, not
+    /// optional), the one the fewest example tokens pass, the first on a tie.
+    fn anchor(&self, steps: &[pattern::Step]) -> usize {
+        let elems = steps[pattern::lookbehind(steps)..].iter().filter_map(|s| match s {
+            pattern::Step::Elem(e) => Some(e),
+            _ => None,
+        });
+        let mut best: Option<(usize, usize)> = None;
+        for (k, e) in elems.enumerate() {
+            if k > 0 && (e.negated || e.optional) {
+                continue;
+            }
+            let n = self.count(e);
+            if best.map_or(true, |(b, _)| n < b) {
+                best = Some((n, k));
+            }
+        }
+        best.map_or(0, |(_, k)| k)
+    }
 }
 
 impl Table<'_> {
@@ -296,10 +376,11 @@ impl Table<'_> {
     /// / across clauses (then its maximum), 8 + 1 (negated) + 2 (optional) an element: the number
     /// of its words, their ids (sorted, 16 bits little-endian), the number of its other
     /// alternatives, each a kind (0 exact, 1 prefix, 2 suffix: then a 16-bit string index;
-    /// 3 class: then its index; 4 any).
+    /// 3 class: then its index; 4 any), and last the anchor (see [`Seen::anchor`]).
     fn compile(&mut self, p: &str) -> Vec<u8> {
         let steps = pattern::parse(p).unwrap();
         let byte = |n: usize| u8::try_from(n).expect("fits a byte");
+        let anchor = byte(self.seen.anchor(&steps));
         let mut code = vec![byte(pattern::lookbehind(&steps)), byte(steps.len())];
         for step in steps {
             match step {
@@ -345,6 +426,7 @@ impl Table<'_> {
                 }
             }
         }
+        code.push(anchor);
         code
     }
 }

@@ -1,13 +1,9 @@
 //! Hedge detection: every rule of the language's lexicon, matched over the tokens of each
 //! sentence, then blocking rules applied and overlaps resolved.
 
-use std::cell::Cell;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::BuildHasherDefault;
+use std::collections::BTreeMap;
 
-use crate::text::hash::WordHasher;
-
-use crate::lexicon::matcher::{same, Sentence, UNKNOWN};
+use crate::lexicon::matcher::{Forms, Sentence};
 use crate::lexicon::{self, Lexicon};
 use crate::result::Hedge;
 use crate::text::token::{self, Token};
@@ -39,126 +35,77 @@ pub(crate) fn detect(text: &str, sentences: &[Span], words: &Words, language: La
 pub(crate) type Words = (Vec<token::Token>, Vec<u32>);
 
 /// Every match of every rule, in text order, before blocking and overlap resolution.
+///
+/// Each token is looked up once in the text's [`Forms`], which says which patterns it may set
+/// off (those anchored on its word or on a first test it passes); a sentence that sets off none
+/// is done. Otherwise each pattern set off is tried where its first element matches, if the
+/// sentence holds its required words.
 pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static Lexicon) -> Vec<Fired> {
-    let lower = token::lower_same_length(text);
+    let mut forms = Forms::new(text, lex);
     let mut out = Vec::new();
+    let mut form = Vec::new();
     let mut ids = Vec::new();
-    let mut known = Vec::new();
-    let mut member = Vec::new();
+    let mut pending: Vec<u32> = Vec::new();
+    // Per pattern: the number + 1 of the last sentence that set it off.
+    let mut stamp = vec![0usize; lex.patterns.len()];
     let mut present = vec![0u64; lex.vocab.len().div_ceil(64)];
-    let mut memo = FirstMemo {
-        by_token: HashMap::with_capacity_and_hasher((text.len() / 8).min(4096), Default::default()),
-        by_id: vec![(u32::MAX, 0); lex.vocab.len()],
-        pool: Vec::new(),
-        tested: vec![0; lex.first_tests.len()],
-    };
-    for (si, sent) in sentences.iter().enumerate() {
+    for si in 0..sentences.len() {
         // Each sentence was tokenized on its own, which keeps every token, and so every hedge,
         // inside its sentence, also where a boundary falls inside a word (`angeblich.Beobachter`).
-        let _ = sent;
         let tokens = &words.0[words.1[si] as usize..words.1[si + 1] as usize];
-        if tokens.is_empty() {
+        form.clear();
+        pending.clear();
+        for t in tokens {
+            let f = forms.get(t.span);
+            form.push(f);
+            for &p in forms.triggers(f) {
+                if stamp[p as usize] != si + 1 {
+                    stamp[p as usize] = si + 1;
+                    pending.push(p);
+                }
+            }
+        }
+        if pending.is_empty() {
             continue;
         }
         ids.clear();
-        ids.extend(tokens.iter().map(|t| lex.word_id(&lower.as_bytes()[t.span.start..t.span.end])));
-        known.clear();
-        known.resize(tokens.len(), Cell::new(0));
-        member.clear();
-        member.resize(tokens.len(), Cell::new(0));
+        ids.extend(form.iter().map(|&f| forms.info[f as usize].id));
         present.fill(0);
         for &id in &ids {
             if let Some(w) = present.get_mut(id as usize / 64) {
                 *w |= 1 << (id % 64);
             }
         }
-        let s = Sentence {
-            text,
-            lower: &lower,
-            tokens,
-            ids: &ids,
-            known: &known,
-            member: &member,
-            present: &present,
-            lex,
-        };
-        fire_sentence(text, &s, si, lex, &mut memo, &mut out);
+        let s = Sentence { text, tokens, ids: &ids, form: &form, forms: &forms, present: &present, lex };
+        fire_sentence(&s, si, lex, &pending, &mut out);
     }
     out
 }
 
-/// For each distinct token (as written), which of the patterns tried everywhere can begin
-/// there. Their first tests (prefixes, suffixes, classes) then run once per distinct word of
-/// the text instead of once per token; the memo lives for one analysis.
-struct FirstMemo<'t> {
-    by_token: HashMap<&'t str, (u32, u32), BuildHasherDefault<WordHasher>>,
-    /// Per word id: the memo of a token written as the lower-case word itself (the common
-    /// case, looked up without hashing), `u32::MAX` while unknown.
-    by_id: Vec<(u32, u32)>,
-    pool: Vec<(u32, u32)>,
-    /// Scratch for one token: per first test of [`Lexicon::first_tests`], 0 while not run,
-    /// then 1 (failed) or 2 (passed).
-    tested: Vec<u8>,
-}
-
-impl<'t> FirstMemo<'t> {
-    fn candidates(&mut self, text: &'t str, s: &Sentence<'_>, ti: usize, lex: &Lexicon) -> &[(u32, u32)] {
-        let span = s.tokens[ti].span;
-        let key = span.slice(text);
-        let id = s.ids[ti];
-        // A token with a word id, written as its lower-case form, is that very word: its
-        // results depend on the id alone.
-        let plain = id != UNKNOWN && same(key.as_bytes(), &s.lower.as_bytes()[span.start..span.end]);
-        let memo = if plain {
-            self.by_id[id as usize]
-        } else {
-            self.by_token.get(key).copied().unwrap_or((u32::MAX, 0))
-        };
-        let (a, b) = if memo.0 != u32::MAX {
-            memo
-        } else {
-            let a = self.pool.len() as u32;
-            let byte = s.lower.as_bytes().get(span.start).copied().filter(|_| !span.is_empty()).unwrap_or(0);
-            self.tested.fill(0);
-            for &(ri, pi, test) in &lex.everywhere[byte as usize] {
-                let state = &mut self.tested[test as usize];
-                if *state == 0 {
-                    let first = lex.rules[ri as usize].patterns[pi as usize].first_elem();
-                    *state = 1 + u8::from(first.is_some_and(|e| s.elem_matches(e, ti)));
-                }
-                if *state == 2 {
-                    self.pool.push((ri, pi));
-                }
-            }
-            let found = (a, self.pool.len() as u32);
-            if plain {
-                self.by_id[id as usize] = found;
-            } else {
-                self.by_token.insert(key, found);
-            }
-            found
-        };
-        &self.pool[a as usize..b as usize]
-    }
-}
-
-fn fire_sentence<'t>(
-    text: &'t str,
-    s: &Sentence<'_>,
-    si: usize,
-    lex: &'static Lexicon,
-    memo: &mut FirstMemo<'t>,
-    out: &mut Vec<Fired>,
-) {
+/// Tries the patterns `pending` in sentence `si`, appending the matches to `out`.
+fn fire_sentence(s: &Sentence<'_>, si: usize, lex: &'static Lexicon, pending: &[u32], out: &mut Vec<Fired>) {
     let start = out.len();
     // Conditions are evaluated once per rule and sentence, only for rules that matched.
     let mut checked: Vec<(u32, bool)> = Vec::new();
-    for ti in 0..s.tokens.len() {
-        let indexed = lex.starts.get(s.ids[ti] as usize).map(Vec::as_slice).unwrap_or(&[]);
-        let everywhere = memo.candidates(text, s, ti, lex);
-        for &(ri, pi) in indexed.iter().chain(everywhere.iter()) {
-            let rule = &lex.rules[ri as usize];
-            let Some(found) = rule.patterns[pi as usize].match_at(s, ti) else { continue };
+    for &p in pending {
+        let pref = &lex.patterns[p as usize];
+        let ri = pref.rule;
+        let rule = &lex.rules[ri as usize];
+        let pattern = &rule.patterns[pref.pattern as usize];
+        let first = pattern.first_words();
+        if first.is_some_and(|w| !w.iter().any(|&w| s.has_word(w))) || !pattern.required.met(s) {
+            continue;
+        }
+        for ti in 0..s.tokens.len() {
+            let begins = match (first, pref.test) {
+                (Some(words), _) => words.binary_search(&s.ids[ti]).is_ok(),
+                (None, Some(t)) => s.passes_test(t, ti),
+                (None, None) => false,
+            };
+            if !begins {
+                continue;
+            }
+            let Some(found) = pattern.match_here(s, ti) else { continue };
             let ok = match checked.iter().find(|(r, _)| *r == ri) {
                 Some(&(_, ok)) => ok,
                 None => {

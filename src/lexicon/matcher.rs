@@ -1,20 +1,23 @@
 //! Matching compiled patterns against the tokens of one sentence.
 //!
-//! Words are compared as ids: every lower-case word the lexicon mentions gets a number, each
-//! token is looked up once, and an element's words are a sorted list of ids. Class membership
-//! by word list is a bit per id; by regex (an automaton, see `class.rs`) it is computed at most
-//! once per token and class.
+//! Words are compared as ids: every lower-case word the lexicon mentions gets a number, and an
+//! element's words are a sorted list of ids. Everything a token test looks at depends only on
+//! the token as written, so it is worked out once per *form* (distinct written token) of the
+//! text, in [`Forms`]: the lower-case form, the word id, which first tests of patterns it passes
+//! and which patterns it can set off. Class membership by word list is a bit per id; by regex
+//! (an automaton, see `class.rs`) it is computed at most once per form and class.
 
 use std::cell::Cell;
 
 use super::Lexicon;
-use crate::text::token::Token;
+use crate::text::token::{self, Token};
+use crate::text::Span;
 
 /// The id of a token whose lower-case form the lexicon never mentions.
 pub(crate) const UNKNOWN: u32 = u32::MAX;
 
 /// One token test alternative, compiled (plain lower-case words are in [`CElem::words`]).
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Atom {
     Exact(&'static str),
     Prefix(&'static str),
@@ -53,13 +56,16 @@ pub(crate) struct Pattern {
     pub behind: usize,
     /// What a sentence must hold for a match (a quick test before the real one).
     pub required: Required,
+    /// Which element sets the pattern off (`build.rs` picks the one least often seen in the
+    /// examples): 0 the first element, `k` the `k`-th list of [`Pattern::required`].
+    pub anchor: usize,
 }
 
 /// What must be in a sentence for a pattern to match in it: each list holds the word ids of
 /// one element every match passes (not negated, not optional, plain words only), the first
 /// element left out.
 #[derive(Debug, Default)]
-pub(crate) struct Required(Vec<Vec<u32>>);
+pub(crate) struct Required(pub Vec<Vec<u32>>);
 
 impl Required {
     /// The required elements of a pattern (`steps` and `behind` as in [`Pattern`]).
@@ -88,15 +94,14 @@ impl Required {
 pub(crate) struct Sentence<'a> {
     /// The whole text.
     pub text: &'a str,
-    /// The whole text, lower-cased with offsets kept.
-    pub lower: &'a str,
     /// The sentence's tokens.
     pub tokens: &'a [Token],
     /// Each token's word id ([`UNKNOWN`] when the lexicon does not mention it).
     pub ids: &'a [u32],
-    /// Per token: which regex classes have been evaluated, and which of those it belongs to.
-    pub known: &'a [Cell<u64>],
-    pub member: &'a [Cell<u64>],
+    /// Each token's form in [`Sentence::forms`].
+    pub form: &'a [u32],
+    /// The forms of the text's tokens.
+    pub forms: &'a Forms<'a>,
     /// A bit per word id: the words of the sentence.
     pub present: &'a [u64],
     /// The language's lexicon.
@@ -118,13 +123,30 @@ impl Sentence<'_> {
             return true;
         }
         let Some(dfa) = &self.lex.classes[c].dfa else { return false };
-        if self.known[ti].get() & bit == 0 {
-            self.known[ti].set(self.known[ti].get() | bit);
+        let form = &self.forms.more[self.form[ti] as usize];
+        if form.known.get() & bit == 0 {
+            form.known.set(form.known.get() | bit);
             if dfa.is_match(self.tokens[ti].span.slice(self.text)) {
-                self.member[ti].set(self.member[ti].get() | bit);
+                form.member.set(form.member.get() | bit);
             }
         }
-        self.member[ti].get() & bit != 0
+        form.member.get() & bit != 0
+    }
+
+    /// Whether token `ti` passes test `t` of [`Lexicon::tests`] (computed once per form).
+    pub fn passes_test(&self, t: u32, ti: usize) -> bool {
+        let bit = 1u64.checked_shl(t).unwrap_or(0);
+        let form = &self.forms.more[self.form[ti] as usize];
+        if self.lex.anchor_tests & bit != 0 {
+            return form.first & bit != 0;
+        }
+        if form.tested.get() & bit == 0 {
+            form.tested.set(form.tested.get() | bit);
+            if self.lex.test_elem(t).is_some_and(|e| self.elem_matches(e, ti)) {
+                form.passed.set(form.passed.get() | bit);
+            }
+        }
+        form.passed.get() & bit != 0
     }
 
     /// Whether token `ti` passes the element's test.
@@ -135,7 +157,7 @@ impl Sentence<'_> {
             let span = self.tokens[ti].span;
             // As bytes, sliced once: a `str` slice checks character boundaries every time.
             let written = &self.text.as_bytes()[span.start..span.end];
-            let t = &self.lower.as_bytes()[span.start..span.end];
+            let t = self.forms.lower(self.form[ti]);
             hit = e.atoms.iter().any(|a| match a {
                 Atom::Exact(w) => same(written, w.as_bytes()),
                 Atom::Prefix(p) => t.len() >= p.len() && same(&t[..p.len()], p.as_bytes()),
@@ -145,6 +167,216 @@ impl Sentence<'_> {
             });
         }
         hit != e.negated
+    }
+}
+
+/// How many slots a lookup in [`Forms`] tries before it gives up and makes the token a form of
+/// its own (not remembered): bounds the cost of a token whatever the text (a text crafted to
+/// collide only loses the sharing).
+const MAX_PROBES: usize = 32;
+
+/// A form's key: its first 8 bytes (zero-padded, little-endian), its length, where it occurs.
+#[derive(Clone, Copy)]
+struct Key {
+    word: u64,
+    len: usize,
+    start: usize,
+}
+
+/// What every token of one form shares, read for every token.
+pub(crate) struct Form {
+    key: Key,
+    /// The word id of its lower-case form, or [`UNKNOWN`].
+    pub id: u32,
+    /// Where its patterns to try (see [`Lexicon::by_word`]) are in [`Forms::triggers`].
+    triggers: (u32, u32),
+}
+
+/// What every token of one form shares, read only in sentences where a pattern may match.
+pub(crate) struct FormMore {
+    /// The anchor tests ([`Lexicon::anchor_tests`]) the form passes, a bit each.
+    first: u64,
+    /// Which other tests have been evaluated, and which of those it passes.
+    tested: Cell<u64>,
+    passed: Cell<u64>,
+    /// Where its lower-case form is in [`Forms::lower`].
+    lower: usize,
+    /// Which regex classes have been evaluated, and which of those it belongs to.
+    known: Cell<u64>,
+    member: Cell<u64>,
+}
+
+/// The distinct written forms of a text's tokens: a hash table from the token as written to
+/// what matching needs to know about it, filled as the text is read. Looking a token up costs
+/// one hash of its bytes (one 8-byte load for most words) and one comparison.
+///
+/// The hash is unkeyed (the table holds only the forms of the text being analysed, so a crafted
+/// text can at worst slow its own analysis down) and a lookup tries at most [`MAX_PROBES`]
+/// slots, so the cost stays linear.
+pub(crate) struct Forms<'t> {
+    text: &'t str,
+    lex: &'t Lexicon,
+    /// Per slot: the index + 1 of the form there, 0 for none.
+    slots: Vec<u32>,
+    /// 64 less the number of bits of a slot index.
+    shift: u32,
+    pub info: Vec<Form>,
+    pub more: Vec<FormMore>,
+    /// The lower-case forms, one after the other (same length as written, see
+    /// [`token::lower_same_length`]).
+    lower_bytes: Vec<u8>,
+    /// The patterns each form sets off, one list after the other.
+    trigger_pool: Vec<u32>,
+}
+
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// The `n <= 8` bytes of `b` from `at` as a little-endian word, zero-padded.
+#[inline]
+fn load(b: &[u8], at: usize, n: usize) -> u64 {
+    match b.get(at..at + 8) {
+        Some(c) => {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            if n >= 8 {
+                w
+            } else {
+                w & ((1u64 << (8 * n)) - 1)
+            }
+        }
+        None => b.get(at..at + n).unwrap_or(&[]).iter().rev().fold(0, |w, &x| w << 8 | u64::from(x)),
+    }
+}
+
+/// The key and hash of the bytes `b[start..end]`.
+#[inline]
+fn key_of(b: &[u8], start: usize, end: usize) -> (Key, u64) {
+    let len = end - start;
+    let word = load(b, start, len.min(8));
+    let mut h = word.wrapping_mul(K) ^ len as u64;
+    if len > 8 {
+        // The rest in 8-byte words, the last one ending at the end (it may overlap).
+        let mut i = start + 8;
+        while i + 8 < end {
+            h = (h.rotate_left(5) ^ load(b, i, 8)).wrapping_mul(K);
+            i += 8;
+        }
+        h = (h.rotate_left(5) ^ load(b, end - 8, 8)).wrapping_mul(K);
+    }
+    (Key { word, len, start }, (h ^ h >> 29).wrapping_mul(K))
+}
+
+impl<'t> Forms<'t> {
+    /// An empty table for the tokens of `text`.
+    pub fn new(text: &'t str, lex: &'t Lexicon) -> Forms<'t> {
+        // About one form per 40 bytes of news text: a table a little over half full at most.
+        let size = (text.len() / 16).next_power_of_two().clamp(1 << 8, 1 << 20);
+        Forms {
+            text,
+            lex,
+            slots: vec![0; size],
+            shift: 64 - size.trailing_zeros(),
+            info: Vec::new(),
+            more: Vec::new(),
+            lower_bytes: Vec::new(),
+            trigger_pool: Vec::new(),
+        }
+    }
+
+    /// The form of the token at `span`, added if it is new.
+    #[inline]
+    pub fn get(&mut self, span: Span) -> u32 {
+        let bytes = self.text.as_bytes();
+        let (key, h) = key_of(bytes, span.start, span.end);
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        for _ in 0..MAX_PROBES {
+            let slot = self.slots[i];
+            if slot == 0 {
+                let f = self.add(key);
+                self.slots[i] = f + 1;
+                if self.info.len() * 2 > self.slots.len() {
+                    self.grow();
+                }
+                return f;
+            }
+            let k = self.info[slot as usize - 1].key;
+            if k.word == key.word
+                && k.len == key.len
+                && (key.len <= 8
+                    || same(&bytes[k.start..k.start + k.len], &bytes[key.start..key.start + key.len]))
+            {
+                return slot - 1;
+            }
+            i = (i + 1) & mask;
+        }
+        self.add(key)
+    }
+
+    /// Twice the slots, every form in the table put back.
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        self.shift -= 1;
+        let mask = self.slots.len() - 1;
+        for slot in old.into_iter().filter(|&s| s != 0) {
+            let k = self.info[slot as usize - 1].key;
+            let (_, h) = key_of(self.text.as_bytes(), k.start, k.start + k.len);
+            let mut i = (h >> self.shift) as usize;
+            while self.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = slot;
+        }
+    }
+
+    /// Works out what matching needs to know about a new form.
+    fn add(&mut self, key: Key) -> u32 {
+        let lex = self.lex;
+        let written = self.text.get(key.start..key.start + key.len).unwrap_or("");
+        let at = self.lower_bytes.len();
+        // ASCII is lower-cased here, byte by byte, as `lower_same_length` does it.
+        if written.is_ascii() {
+            self.lower_bytes.extend(written.bytes().map(|b| b.to_ascii_lowercase()));
+        } else {
+            self.lower_bytes.extend_from_slice(token::lower_same_length(written).as_bytes());
+        }
+        let lower = &self.lower_bytes[at..];
+        let id = lex.word_id(lower);
+        let (first, known, member) = lex.anchor_tests_of(written, lower, id);
+        let from = self.trigger_pool.len() as u32;
+        if id != UNKNOWN {
+            self.trigger_pool.extend_from_slice(&lex.by_word[id as usize]);
+        }
+        let mut bits = first;
+        while bits != 0 {
+            self.trigger_pool.extend_from_slice(&lex.by_test[bits.trailing_zeros() as usize]);
+            bits &= bits - 1;
+        }
+        self.info.push(Form { key, id, triggers: (from, self.trigger_pool.len() as u32) });
+        self.more.push(FormMore {
+            first,
+            tested: Cell::new(0),
+            passed: Cell::new(0),
+            lower: at,
+            known: Cell::new(known),
+            member: Cell::new(member),
+        });
+        self.info.len() as u32 - 1
+    }
+
+    /// The patterns (indexes into [`Lexicon::patterns`]) a token of form `f` may set off: those
+    /// anchored on its word or on a first test it passes.
+    #[inline]
+    pub fn triggers(&self, f: u32) -> &[u32] {
+        let (a, b) = self.info[f as usize].triggers;
+        &self.trigger_pool[a as usize..b as usize]
+    }
+
+    /// The lower-case form of form `f`.
+    #[inline]
+    pub fn lower(&self, f: u32) -> &[u8] {
+        let i = &self.info[f as usize];
+        &self.lower_bytes[self.more[f as usize].lower..][..i.key.len]
     }
 }
 
@@ -182,19 +414,16 @@ impl Pattern {
         first_words(&self.steps, self.behind)
     }
 
-    /// The first token test (every pattern begins with one; `pattern.rs` checks it).
-    pub fn first_elem(&self) -> Option<&CElem> {
-        self.steps[self.behind..].iter().find_map(|s| match s {
-            CStep::Elem(e) => Some(e),
-            _ => None,
-        })
-    }
-
     /// Tries the pattern with its first token at `ti`.
     pub fn match_at(&self, s: &Sentence<'_>, ti: usize) -> Option<Found> {
         if !self.required.met(s) {
             return None;
         }
+        self.match_here(s, ti)
+    }
+
+    /// [`Pattern::match_at`] where the sentence is known to hold the required words.
+    pub fn match_here(&self, s: &Sentence<'_>, ti: usize) -> Option<Found> {
         // Look-behind: the k-th token before the match must pass the k-th negated element
         // counted backwards; before the sentence start there is nothing to match, which passes.
         for k in 1..=self.behind.min(ti) {

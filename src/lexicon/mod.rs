@@ -150,22 +150,157 @@ pub(crate) struct Lexicon {
     pub vocab: Vocab,
     /// Per word id: the classes (bit per class) whose word lists hold it.
     pub word_classes: Vec<u64>,
-    /// Per word id: the (rule, pattern) pairs that can begin with it, in rule order.
-    pub starts: Vec<Vec<(u32, u32)>>,
-    /// (rule, pattern) pairs whose first test is not a plain word (a prefix, suffix, class or
-    /// exact-case test), by the first byte of the lower-case token they can begin at, each with
-    /// the index of its first test in [`Lexicon::first_tests`].
-    pub everywhere: Vec<Vec<(u32, u32, u32)>>,
-    /// The distinct first tests of the patterns in [`Lexicon::everywhere`], each as the (rule,
-    /// pattern) pair of a pattern that begins with it: a test shared by several patterns runs
-    /// once per token.
-    pub first_tests: Vec<(u32, u32)>,
+    /// Every pattern of every rule, in rule order.
+    pub patterns: Vec<PatternRef>,
+    /// Per word id: the patterns (indexes into [`Lexicon::patterns`]) anchored on a plain
+    /// element that accepts the word. A sentence without a token that sets a pattern off
+    /// cannot hold a match of it.
+    pub by_word: Vec<Vec<u32>>,
+    /// Per test (of [`Lexicon::tests`]): the patterns anchored on it.
+    pub by_test: Vec<Vec<u32>>,
+    /// The distinct token tests that are not plain words and begin a pattern or anchor one
+    /// (prefixes, suffixes, classes, exact case), each as (rule, pattern, step): a test shared
+    /// by several patterns runs once per form.
+    pub tests: Vec<(u32, u32, u32)>,
+    /// The tests that anchor a pattern (a bit each): every form is tested with them when it is
+    /// first seen; the others only where a pattern that begins with them is tried.
+    pub anchor_tests: u64,
+    /// Per word id: the anchor tests (a bit each) its word list, or a class word list, passes.
+    pub test_words: Vec<u64>,
+    /// The other alternatives of the anchor tests, by what a token needs to pass them.
+    pub probes: Probes,
+}
+
+/// A pattern of a rule, with how its first element is tested.
+pub(crate) struct PatternRef {
+    pub rule: u32,
+    pub pattern: u32,
+    /// The index of its first element in [`Lexicon::tests`]; `None` for plain words.
+    pub test: Option<u32>,
+}
+
+/// One alternative of an anchor test.
+#[derive(Clone, Copy)]
+pub(crate) struct Probe {
+    /// The test it belongs to.
+    test: u32,
+    atom: Atom,
+}
+
+/// The alternatives of the anchor tests (other than words, see [`Lexicon::test_words`]), each
+/// filed under what a token that passes it must have: a first or last lower-case byte (a
+/// prefix, an exact word; a suffix), or an atom of its first or last character (a class
+/// automaton, see [`dfa_filter`]). A new form tries only the probes filed under its own.
+pub(crate) struct Probes {
+    first_byte: Vec<Vec<Probe>>,
+    last_byte: Vec<Vec<Probe>>,
+    first_atom: Vec<Vec<Probe>>,
+    last_atom: Vec<Vec<Probe>>,
+    /// Whether any probe is filed by atom (else the atoms need not be computed).
+    by_atom: bool,
+    /// Those a token of any form may pass.
+    always: Vec<Probe>,
 }
 
 impl Lexicon {
     /// The id of a lower-case word, or [`matcher::UNKNOWN`].
     pub fn word_id(&self, lower: &[u8]) -> u32 {
         self.vocab.get_bytes(lower).unwrap_or(matcher::UNKNOWN)
+    }
+
+    /// The element of test `t`.
+    pub fn test_elem(&self, t: u32) -> Option<&CElem> {
+        let &(r, p, step) = self.tests.get(t as usize)?;
+        match self.rules[r as usize].patterns[p as usize].steps.get(step as usize)? {
+            CStep::Elem(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Which anchor tests a token passes (a bit each), given as written and lower-cased, with
+    /// its word id; also which classes were evaluated on the way, and which it belongs to.
+    pub fn anchor_tests_of(&self, written: &str, lower: &[u8], id: u32) -> (u64, u64, u64) {
+        let mut bits = if id == matcher::UNKNOWN { 0 } else { self.test_words[id as usize] };
+        let (mut known, mut member) = (0u64, 0u64);
+        let mut run = |list: &[Probe]| {
+            for p in list {
+                if bits >> p.test & 1 != 0 {
+                    continue;
+                }
+                let hit = match p.atom {
+                    Atom::Exact(w) => matcher::same(written.as_bytes(), w.as_bytes()),
+                    Atom::Prefix(x) => {
+                        lower.len() >= x.len() && matcher::same(&lower[..x.len()], x.as_bytes())
+                    }
+                    Atom::Suffix(x) => {
+                        lower.len() >= x.len() && matcher::same(&lower[lower.len() - x.len()..], x.as_bytes())
+                    }
+                    Atom::Class(c) => {
+                        let bit = 1u64 << c;
+                        if known & bit == 0 {
+                            known |= bit;
+                            if self.classes[c].dfa.is_some_and(|d| d.is_match(written)) {
+                                member |= bit;
+                            }
+                        }
+                        member & bit != 0
+                    }
+                    Atom::Any => true,
+                };
+                if hit {
+                    bits |= 1 << p.test;
+                }
+            }
+        };
+        let probes = &self.probes;
+        match (lower.first(), lower.last()) {
+            (Some(&a), Some(&z)) => {
+                run(&probes.first_byte[a as usize]);
+                run(&probes.last_byte[z as usize]);
+                if let (true, Some(a), Some(z)) =
+                    (probes.by_atom, written.chars().next(), written.chars().next_back())
+                {
+                    run(probes.first_atom.get(atom(a)).map_or(&[], Vec::as_slice));
+                    run(probes.last_atom.get(atom(z)).map_or(&[], Vec::as_slice));
+                }
+            }
+            // An empty token (there are none): every probe.
+            _ => {
+                for list in [&probes.first_byte, &probes.last_byte, &probes.first_atom, &probes.last_atom] {
+                    list.iter().for_each(|l| run(l));
+                }
+            }
+        }
+        run(&probes.always);
+        (bits, known, member)
+    }
+}
+
+/// Which characters a token must begin or end with for a class automaton to match it: `(true,
+/// atoms)` when the automaton cannot match before the end, so the last character's atom must
+/// lead into an accepting state from some reachable state; else `(false, atoms)`, the atoms of
+/// a first character that does not lead to the dead state. `None` when neither tells anything.
+fn dfa_filter(d: &ClassDfa) -> Option<(bool, Vec<bool>)> {
+    let states = d.at_end.len();
+    let start = d.start as usize;
+    if start <= 1 || d.at_end.first().is_some_and(|&e| e != 0) {
+        return None;
+    }
+    let next = |s: usize, a: usize| d.trans[s * d.stride + d.classes[a] as usize] as usize;
+    let mut seen = vec![false; states];
+    let mut stack = vec![start];
+    while let Some(s) = stack.pop() {
+        if std::mem::replace(&mut seen[s], true) || s <= 1 {
+            continue;
+        }
+        stack.extend((0..d.stride).map(|c| d.trans[s * d.stride + c] as usize));
+    }
+    let atoms = d.classes.len();
+    if !seen[1] {
+        let last = (0..atoms).map(|a| (2..states).any(|s| seen[s] && d.at_end[next(s, a)] != 0)).collect();
+        Some((true, last))
+    } else {
+        Some((false, (0..atoms).map(|a| next(start, a) != 0).collect()))
     }
 }
 
@@ -253,39 +388,6 @@ pub fn rule_ids(language: Language) -> Vec<&'static str> {
     get(language).rules.iter().map(|r| r.id).collect()
 }
 
-/// Which first bytes of a lower-case token the element can match (all, where it cannot tell).
-fn first_bytes(e: &CElem, classes: &[ClassDef], id_words: &[&str]) -> [bool; 256] {
-    let mut set = [false; 256];
-    let mut add = |w: &str| {
-        if let Some(&b) = w.as_bytes().first() {
-            set[b as usize] = true;
-        }
-    };
-    for &id in &e.words {
-        add(id_words[id as usize]);
-    }
-    for a in &e.atoms {
-        match a {
-            Atom::Prefix(p) => add(p),
-            // An exact word is compared as written: its lower-case first byte is what the
-            // index sees, and the upper-case one would only differ in length for a few letters.
-            Atom::Exact(w) => {
-                let lower: String = w.chars().take(1).flat_map(char::to_lowercase).collect();
-                if lower.len() == w.chars().next().map_or(0, char::len_utf8) {
-                    add(&lower);
-                } else {
-                    return [true; 256];
-                }
-            }
-            Atom::Class(c) if classes[*c].dfa.is_none() => {
-                classes[*c].words.iter().for_each(|&id| add(id_words[id as usize]))
-            }
-            Atom::Class(_) | Atom::Suffix(_) | Atom::Any => return [true; 256],
-        }
-    }
-    set
-}
-
 fn compile(code: &str) -> Lexicon {
     compile_def(LEXICONS.iter().find(|l| l.lang == code).expect("every language has a lexicon"))
 }
@@ -318,7 +420,8 @@ fn decode(next: &mut impl FnMut() -> usize, strings: &[&'static str]) -> Pattern
         })
         .collect();
     let required = Required::of(&steps, behind);
-    Pattern { steps, behind, required }
+    let anchor = next();
+    Pattern { steps, behind, required, anchor }
 }
 
 fn compile_def(def: &LangDef) -> Lexicon {
@@ -350,37 +453,122 @@ fn compile_def(def: &LangDef) -> Lexicon {
             }
         })
         .collect();
-    let mut starts: Vec<Vec<(u32, u32)>> = vec![Vec::new(); id_words.len()];
-    let mut everywhere = vec![Vec::new(); 256];
-    let mut first_tests: Vec<(u32, u32)> = Vec::new();
+    let mut patterns = Vec::new();
+    let mut by_word: Vec<Vec<u32>> = vec![Vec::new(); id_words.len()];
+    let mut tests: Vec<(u32, u32, u32)> = Vec::new();
+    // (test, pattern) for the patterns anchored on a test.
+    let mut anchored: Vec<(u32, u32)> = Vec::new();
+    // The index of the test of step `step` of a pattern, added if it is new.
+    let mut test_of = |ri: usize, pi: usize, step: usize| {
+        let elem = |&(r, p, st): &(u32, u32, u32)| match &rules[r as usize].patterns[p as usize].steps
+            [st as usize]
+        {
+            CStep::Elem(e) => Some(e),
+            _ => None,
+        };
+        let this = elem(&(ri as u32, pi as u32, step as u32));
+        match tests.iter().position(|t| elem(t) == this) {
+            Some(t) => t as u32,
+            None => {
+                tests.push((ri as u32, pi as u32, step as u32));
+                tests.len() as u32 - 1
+            }
+        }
+    };
     for (ri, rule) in rules.iter().enumerate() {
         for (pi, p) in rule.patterns.iter().enumerate() {
-            let key = (ri as u32, pi as u32);
-            match p.first_words() {
-                Some(ids) => ids.iter().for_each(|&id| starts[id as usize].push(key)),
-                None => {
-                    let first = p.first_elem().expect("every pattern begins with a token test");
-                    let bytes = first_bytes(first, classes, &id_words);
-                    let same_test = |&(r, p): &(u32, u32)| {
-                        rules[r as usize].patterns[p as usize].first_elem().is_some_and(|e| *e == *first)
-                    };
-                    let test = match first_tests.iter().position(same_test) {
-                        Some(t) => t,
-                        None => {
-                            first_tests.push(key);
-                            first_tests.len() - 1
-                        }
-                    } as u32;
-                    for (b, list) in everywhere.iter_mut().enumerate() {
-                        if bytes[b] {
-                            list.push((key.0, key.1, test));
-                        }
-                    }
-                }
+            let pid = patterns.len() as u32;
+            // The elements after the look-behind, by step: the first one, then the anchor.
+            let elems: Vec<(usize, &CElem)> = (p.behind..p.steps.len())
+                .filter_map(|i| match &p.steps[i] {
+                    CStep::Elem(e) => Some((i, e)),
+                    _ => None,
+                })
+                .collect();
+            let (first_step, _) = *elems.first().expect("every pattern begins with a token test");
+            let test = p.first_words().is_none().then(|| test_of(ri, pi, first_step));
+            patterns.push(PatternRef { rule: ri as u32, pattern: pi as u32, test });
+            let (step, anchor) = match elems.get(p.anchor) {
+                Some(&(i, e)) if !e.negated && !e.optional => (i, e),
+                _ => elems[0],
+            };
+            if anchor.atoms.is_empty() {
+                anchor.words.iter().for_each(|&w| by_word[w as usize].push(pid));
+            } else {
+                anchored.push((test_of(ri, pi, step), pid));
             }
         }
     }
-    Lexicon { classes, rules, vocab, word_classes, starts, everywhere, first_tests }
+    assert!(tests.len() <= 64, "at most 64 distinct tests per language");
+    let mut by_test: Vec<Vec<u32>> = vec![Vec::new(); tests.len()];
+    let mut anchor_tests = 0u64;
+    for &(t, pid) in &anchored {
+        by_test[t as usize].push(pid);
+        anchor_tests |= 1 << t;
+    }
+    let mut test_words = vec![0u64; id_words.len()];
+    let mut probes = Probes {
+        first_byte: vec![Vec::new(); 256],
+        last_byte: vec![Vec::new(); 256],
+        first_atom: vec![Vec::new(); 256],
+        last_atom: vec![Vec::new(); 256],
+        by_atom: false,
+        always: Vec::new(),
+    };
+    for (t, &(r, p, step)) in tests.iter().enumerate() {
+        let CStep::Elem(e) = &rules[r as usize].patterns[p as usize].steps[step as usize] else { continue };
+        let bit = 1u64 << t;
+        if anchor_tests & bit == 0 {
+            continue;
+        }
+        e.words.iter().for_each(|&w| test_words[w as usize] |= bit);
+        for &atom in &e.atoms {
+            let probe = Probe { test: t as u32, atom };
+            match atom {
+                // What a token written so is lower-cased to begins with this byte.
+                Atom::Exact(w) => match crate::text::token::lower_same_length(w).as_bytes().first() {
+                    Some(&b) => probes.first_byte[b as usize].push(probe),
+                    None => probes.always.push(probe),
+                },
+                Atom::Prefix(x) => match x.as_bytes().first() {
+                    Some(&b) => probes.first_byte[b as usize].push(probe),
+                    None => probes.always.push(probe),
+                },
+                Atom::Suffix(x) => match x.as_bytes().last() {
+                    Some(&b) => probes.last_byte[b as usize].push(probe),
+                    None => probes.always.push(probe),
+                },
+                Atom::Class(c) => {
+                    classes[c].words.iter().for_each(|&w| test_words[w as usize] |= bit);
+                    let Some(dfa) = &classes[c].dfa else { continue };
+                    match dfa_filter(dfa) {
+                        Some((last, atoms)) => {
+                            let lists = if last { &mut probes.last_atom } else { &mut probes.first_atom };
+                            for (a, _) in atoms.iter().enumerate().filter(|(_, &ok)| ok) {
+                                lists[a].push(probe);
+                            }
+                            probes.by_atom = true;
+                        }
+                        None => probes.always.push(probe),
+                    }
+                }
+                Atom::Any => probes.always.push(probe),
+            }
+        }
+    }
+    Lexicon {
+        classes,
+        rules,
+        vocab,
+        word_classes,
+        patterns,
+        by_word,
+        by_test,
+        tests,
+        anchor_tests,
+        test_words,
+        probes,
+    }
 }
 
 #[cfg(test)]
