@@ -11,6 +11,7 @@ use crate::text::token::{Token, TokenKind};
 use crate::text::Span;
 
 use super::speaker::{bit, clause_subject, np, subject_before, Lexicon, RoleKind, Speaker, SPEECH};
+use super::{initial, Marks, LOWER};
 
 /// Who an attribution names.
 #[derive(Clone, Copy, Debug)]
@@ -131,16 +132,14 @@ pub(crate) fn anaphoric(s: &Stretch) -> Option<(Span, Speaker)> {
     Some((t[1].span, sp))
 }
 
-/// One stretch of tokens with their lower-case words and list bits.
+/// One stretch of tokens with their list bits and lower-case words (from [`Marks`]).
 pub(crate) struct Stretch<'a> {
     text: &'a str,
     t: &'a [Token],
     lex: &'a Lexicon,
-    /// The lower-case words, one after the other, and where each token's is.
-    lower: String,
-    at: Vec<(u32, u32)>,
     /// Each token's list bits.
-    pub(crate) bits: Vec<u32>,
+    pub(crate) bits: &'a [u32],
+    marks: &'a Marks,
 }
 
 /// Finds the attributions of one stretch, skipping cue tokens in `used` (the frames of direct
@@ -194,37 +193,14 @@ const NOT_CLAUSE: [&str; 16] = [
 ];
 
 impl<'a> Stretch<'a> {
-    /// The stretch of tokens `t`, with their lower-case words and list bits.
-    pub(crate) fn new(text: &'a str, t: &'a [Token], lex: &'a Lexicon) -> Self {
-        let mut lower = String::with_capacity(t.iter().map(|k| k.span.len()).sum());
-        let mut at = Vec::with_capacity(t.len());
-        let mut bits = Vec::with_capacity(t.len());
-        for k in t {
-            let start = lower.len();
-            let w = k.text(text);
-            if k.kind == TokenKind::Punct {
-                // (No list holds punctuation: kept as written, no lookup.)
-                lower.push_str(w);
-                at.push((start as u32, lower.len() as u32));
-                bits.push(0);
-                continue;
-            }
-            if w.is_ascii() {
-                lower.push_str(w);
-                lower[start..].make_ascii_lowercase();
-            } else {
-                lower.extend(w.chars().flat_map(char::to_lowercase));
-            }
-            at.push((start as u32, lower.len() as u32));
-            bits.push(lex.bits(&lower[start..]));
-        }
-        Stretch { text, t, lex, lower, at, bits }
+    /// The stretch of tokens `t`, the tokens of the text from number `at` on.
+    pub(crate) fn new(text: &'a str, t: &'a [Token], marks: &'a Marks, at: usize, lex: &'a Lexicon) -> Self {
+        Stretch { text, t, lex, bits: &marks.bits[at..at + t.len()], marks }
     }
 
     /// The lower-case word of token `k`.
-    fn low(&self, k: usize) -> &str {
-        let (a, b) = self.at[k];
-        &self.lower[a as usize..b as usize]
+    fn low(&self, k: usize) -> &'a str {
+        self.marks.low(&self.t[k])
     }
 
     fn len(&self) -> usize {
@@ -282,7 +258,7 @@ impl<'a> Stretch<'a> {
     }
 
     fn lower_initial(&self, k: usize) -> bool {
-        self.tok(k).chars().next().is_some_and(char::is_lowercase)
+        initial(self.text, &self.t[k]) == LOWER
     }
 
     /// A speaker phrase at `k` (with `n > 0` tokens) that ends before `end`.

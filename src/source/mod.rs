@@ -34,6 +34,13 @@ struct Pass<'t> {
     out: Vec<Attribution>,
     /// The tokens of the whole text, made once.
     all: &'t [Token],
+    /// Their list bits and initials.
+    marks: &'t Marks,
+    /// Buffers kept from sentence to sentence: the quotations reaching into it, its stretches,
+    /// the frames of quotations in it.
+    near: Vec<(usize, Span)>,
+    stretches: Vec<(usize, usize, Option<usize>)>,
+    frames: Vec<Span>,
     /// The last quotation with a speaker: its source and closing paragraph.
     last: Option<(usize, usize)>,
     /// The source of the account in progress: the last attribution's source.
@@ -56,6 +63,8 @@ struct Pass<'t> {
 }
 
 /// Finds the quotations and attributions of `text` and their sources.
+// (Called once per text: never inlined, so that a profile shows the layer's cost.)
+#[inline(never)]
 pub(crate) fn attribute(
     text: &str,
     sentences: &[Span],
@@ -73,14 +82,20 @@ pub(crate) fn attribute(
             }
         }
     }
+    let lex = Lexicon::get(language);
+    let marks = Marks::new(text, all, lex);
     let mut p = Pass {
         text,
         sentences,
-        lex: Lexicon::get(language),
+        lex,
         quotes: quote::find(text),
         ents: Entities::new(language == Language::German),
         out: Vec::new(),
         all,
+        marks: &marks,
+        near: Vec::new(),
+        stretches: Vec::new(),
+        frames: Vec::new(),
         last: None,
         account: None,
         pending: Vec::new(),
@@ -112,7 +127,7 @@ pub(crate) fn attribute(
     (sources, out)
 }
 
-impl Pass<'_> {
+impl<'t> Pass<'t> {
     /// Reads quotation `k` and its frame.
     fn quotation(&mut self, k: usize) {
         let (text, lex) = (self.text, self.lex);
@@ -194,45 +209,76 @@ impl Pass<'_> {
     /// Reads the stretches of sentence `si` between direct quotations for attributions, else
     /// for Konjunktiv I continuing an account.
     fn sentence(&mut self, si: usize, sentence: Span) {
-        let (text, lex) = (self.text, self.lex);
-        let toks = within_span(self.all, sentence);
+        let (ta, tb) = within_range(self.all, sentence);
+        let toks = &self.all[ta..tb];
         if toks.is_empty() {
             return;
         }
         // Stretches: runs of tokens inside the same direct quotation, or outside all.
         // (Only the quotations reaching into this sentence: they come last in `direct`.)
-        let near: Vec<(usize, Span)> = self
-            .direct
-            .iter()
-            .enumerate()
-            .rev()
-            .take_while(|(_, (c, _))| c.end > sentence.start)
-            .map(|(k, (c, _))| (k, *c))
-            .collect();
-        let inside = |t: &Token| near.iter().find(|(_, c)| c.contains(&t.span)).map(|&(k, _)| k);
-        let mut stretches: Vec<(usize, usize, Option<usize>)> = Vec::new();
-        let mut a = 0;
-        for b in 1..=toks.len() {
-            if b == toks.len() || inside(&toks[b]) != inside(&toks[a]) {
-                stretches.push((a, b, inside(&toks[a])));
-                a = b;
+        let mut near = std::mem::take(&mut self.near);
+        near.clear();
+        near.extend(
+            self.direct
+                .iter()
+                .enumerate()
+                .rev()
+                .take_while(|(_, (c, _))| c.end > sentence.start)
+                .map(|(k, (c, _))| (k, *c)),
+        );
+        let mut stretches = std::mem::take(&mut self.stretches);
+        stretches.clear();
+        if near.is_empty() {
+            // (Most sentences: one stretch, outside all quotations.)
+            stretches.push((0, toks.len(), None));
+        } else {
+            let inside = |t: &Token| near.iter().find(|(_, c)| c.contains(&t.span)).map(|&(k, _)| k);
+            let mut a = 0;
+            for b in 1..=toks.len() {
+                if b == toks.len() || inside(&toks[b]) != inside(&toks[a]) {
+                    stretches.push((a, b, inside(&toks[a])));
+                    a = b;
+                }
             }
         }
+        self.near = near;
         // The frames of quotations in this sentence (they come last in `used`).
-        let used: Vec<Span> = self
-            .used
-            .iter()
-            .rev()
-            .take_while(|c| c.end.saturating_add(4 * WINDOW) > sentence.start)
-            .filter(|c| sentence.contains(c))
-            .copied()
-            .collect();
+        let mut used = std::mem::take(&mut self.frames);
+        used.clear();
+        used.extend(
+            self.used
+                .iter()
+                .rev()
+                .take_while(|c| c.end.saturating_add(4 * WINDOW) > sentence.start)
+                .filter(|c| sentence.contains(c))
+                .copied(),
+        );
+        self.sentence_stretches(si, ta, toks, &stretches, &used);
+        self.stretches = stretches;
+        self.frames = used;
+    }
+
+    /// [`Pass::sentence`] for its stretches (token ranges of `toks`, which start at token
+    /// `ta`, and the direct quotation each lies in) and the frames `used` in it.
+    fn sentence_stretches(
+        &mut self,
+        si: usize,
+        ta: usize,
+        toks: &'t [Token],
+        stretches: &[(usize, usize, Option<usize>)],
+        used: &[Span],
+    ) {
+        let (text, lex, marks) = (self.text, self.lex, self.marks);
+        let bits = &marks.bits[ta..ta + toks.len()];
         let before = self.out.len();
-        let built: Vec<claim::Stretch> =
-            stretches.iter().map(|&(a, b, _)| claim::Stretch::new(text, &toks[a..b], lex)).collect();
-        for (&(_, _, q), st) in stretches.iter().zip(&built) {
+        // (A stretch costs nothing to make: its lower-case words are made only if a cue is read.)
+        let stretch = |(a, b): (usize, usize)| claim::Stretch::new(text, &toks[a..b], marks, ta + a, lex);
+        for &(a, b, q) in stretches {
             self.claims.clear();
-            claim::find(st, &used, &mut self.claims);
+            claim::find(&stretch((a, b)), used, &mut self.claims);
+            if self.claims.is_empty() {
+                continue;
+            }
             self.ents.in_quote = q.and_then(|q| self.direct[q].1);
             for c in std::mem::take(&mut self.claims) {
                 let source = match c.who {
@@ -256,10 +302,11 @@ impl Pass<'_> {
         let own = self.out.len() > before;
         if !own && lex.german && si > 0 {
             // *Dies bestätigte der Präsident.*: the sentence before is what was said.
-            let opening = stretches.first().filter(|s| s.0 == 0 && s.2.is_none()).map(|_| &built[0]);
-            if let Some((cue, sp)) = opening.and_then(claim::anaphoric) {
+            let opening =
+                stretches.first().filter(|s| s.0 == 0 && s.2.is_none()).map(|s| stretch((s.0, s.1)));
+            if let Some((cue, sp)) = opening.as_ref().and_then(claim::anaphoric) {
                 let prev = within_span(self.all, self.sentences[si - 1]);
-                let content = trim_tokens(text, prev);
+                let content = trim_tokens(prev);
                 if !content.is_empty() && !self.out.iter().rev().take(4).any(|o| o.content.overlaps(&content))
                 {
                     let source = self.resolve(sp);
@@ -278,8 +325,8 @@ impl Pass<'_> {
             }
         }
         if !own && lex.german {
-            if let Some(k) = stretches.iter().position(|s| s.2.is_none()) {
-                if let Some(sp) = claim::frame_speaker(&built[k], &used) {
+            if let Some(&(a, b, _)) = stretches.iter().find(|s| s.2.is_none()) {
+                if let Some(sp) = claim::frame_speaker(&stretch((a, b)), used) {
                     self.push_pending(Pending::Speaker(sp));
                     self.attributed = Some(si);
                     self.push_narrative(Span::new(toks[0].span.start, toks[toks.len() - 1].span.end));
@@ -288,24 +335,24 @@ impl Pass<'_> {
             }
             // Konjunktiv I: the account of the last source goes on.
             let chain = si > 0 && self.attributed == Some(si - 1);
-            'stretch: for (&(a, b, q), st) in stretches.iter().zip(&built) {
+            'stretch: for &(a, b, q) in stretches {
                 if q.is_some() {
                     continue;
                 }
                 for k in a..b {
                     let t = &toks[k];
-                    if t.kind != TokenKind::Word || !t.text(text).starts_with(char::is_lowercase) {
+                    if t.kind != TokenKind::Word || initial(text, t) != LOWER {
                         continue;
                     }
-                    let bits = st.bits[k - a];
-                    let ki = bits & const { bit("ki") } != 0
-                        || (chain && bits & const { bit("kii") } != 0)
-                        || (self.account.is_some() && weak_ki(text, lex, &toks[a..b], k - a));
+                    let tb = bits[k];
+                    let ki = tb & const { bit("ki") } != 0
+                        || (chain && tb & const { bit("kii") } != 0)
+                        || (self.account.is_some() && weak_ki(text, lex, &toks[a..b], &bits[a..b], k - a));
                     let first_person = k > a && matches!(toks[k - 1].text(text), "ich" | "Ich");
                     if !ki || first_person {
                         continue;
                     }
-                    let content = trim_tokens(text, &toks[a..b]);
+                    let content = trim_tokens(&toks[a..b]);
                     if content.is_empty() {
                         break 'stretch;
                     }
@@ -339,7 +386,7 @@ impl Pass<'_> {
                 if let (Some(cue), Some(&(a, b, _))) =
                     (self.reported[si], stretches.iter().find(|s| s.2.is_none()))
                 {
-                    let content = trim_tokens(text, &toks[a..b]);
+                    let content = trim_tokens(&toks[a..b]);
                     if !content.is_empty() && content.contains(&cue) {
                         if let Some(sp) = self.take_pending() {
                             self.account = self.resolve(sp).or(self.account);
@@ -381,7 +428,7 @@ impl Pass<'_> {
 /// A verb that looks like Konjunktiv I without being in the word list: a lower-case word in
 /// *-iere* (*funktioniere*), or in *-e* in the first clause near its start, not after an
 /// article and not before a noun (so not an adjective: *große Sorge*).
-fn weak_ki(text: &str, lex: &Lexicon, t: &[Token], k: usize) -> bool {
+fn weak_ki(text: &str, lex: &Lexicon, t: &[Token], bits: &[u32], k: usize) -> bool {
     let w = t[k].text(text);
     if w.ends_with("iere") {
         return true;
@@ -399,19 +446,19 @@ fn weak_ki(text: &str, lex: &Lexicon, t: &[Token], k: usize) -> bool {
     if t[..k].iter().any(|x| x.clause_break) {
         return false;
     }
-    let prev = t[k - 1].text(text).to_lowercase();
+    // (The word before in lower case: its bits, and whether it ends in *e*.)
+    let prev = t[k - 1].text(text).as_bytes();
     // Before a noun or another inflected adjective: an adjective (*große internationale Krisen*).
     let next_noun = t.get(k + 1).is_some_and(|n| {
         let nw = n.text(text);
         n.kind == TokenKind::Word
-            && (nw.starts_with(char::is_uppercase)
-                || ["e", "en", "er", "es", "em"].iter().any(|e| nw.ends_with(e)))
+            && (initial(text, n) == UPPER || ["e", "en", "er", "es", "em"].iter().any(|e| nw.ends_with(e)))
     });
     let not = const { bit("kinot") } | const { bit("det") } | const { bit("indef") } | const { bit("stop") };
     !next_noun
         && lex.bits(w) & not == 0
-        && lex.bits(&prev) & (const { bit("det") } | const { bit("indef") } | const { bit("kinot") }) == 0
-        && !prev.ends_with('e')
+        && bits[k - 1] & (const { bit("det") } | const { bit("indef") } | const { bit("kinot") }) == 0
+        && !matches!(prev.last(), Some(b'e' | b'E'))
 }
 
 /// A source an account may have, not yet resolved: a speaker framed by a speech verb, or the
@@ -480,21 +527,155 @@ impl Pass<'_> {
 
 /// The tokens lying wholly inside `span`.
 fn within_span(all: &[Token], span: Span) -> &[Token] {
-    let a = all.partition_point(|t| t.span.start < span.start);
-    let b = all.partition_point(|t| t.span.end <= span.end).max(a);
+    let (a, b) = within_range(all, span);
     &all[a..b]
 }
 
+/// Where the tokens lying wholly inside `span` are in `all`.
+fn within_range(all: &[Token], span: Span) -> (usize, usize) {
+    let a = all.partition_point(|t| t.span.start < span.start);
+    let b = all.partition_point(|t| t.span.end <= span.end).max(a);
+    (a, b)
+}
+
 /// The span of `toks` without punctuation at either end (empty with fewer than three words).
-fn trim_tokens(text: &str, toks: &[Token]) -> Span {
-    let words: Vec<&Token> = toks.iter().filter(|t| t.kind != TokenKind::Punct).collect();
-    match (words.first(), words.last()) {
-        (Some(a), Some(b)) if words.len() >= 3 => {
-            let _ = text;
-            Span::new(a.span.start, b.span.end)
-        }
+fn trim_tokens(toks: &[Token]) -> Span {
+    let mut words = toks.iter().filter(|t| t.kind != TokenKind::Punct);
+    match (words.next(), words.nth(1), toks.iter().rfind(|t| t.kind != TokenKind::Punct)) {
+        (Some(a), Some(_), Some(b)) => Span::new(a.span.start, b.span.end),
         _ => Span::new(0, 0),
     }
+}
+
+/// The text in lower case and, per token, the bits of the word lists its lower case is in
+/// (`Lexicon::bits`; none for punctuation). Made once, in one pass, so that reading a sentence
+/// without a cue costs a scan of its bits, and no word is lower-cased or looked up twice.
+pub(crate) struct Marks {
+    pub(crate) bits: Vec<u32>,
+    /// The text with each character whose lower case is one character of the same length
+    /// replaced by it: a token's lower case at the token's span.
+    lower: String,
+    /// The tokens with a character whose lower case is not such a character (*İ*, *ẞ*), by
+    /// their start, with where their lower case is in `extra`.
+    odd: Vec<(usize, u32, u32)>,
+    extra: String,
+}
+
+/// [`initial`]: the token starts with a lower-case letter.
+pub(crate) const LOWER: u8 = 1;
+/// [`initial`]: the token starts with an upper-case letter.
+pub(crate) const UPPER: u8 = 2;
+
+/// Whether a token starts with a lower-case ([`LOWER`]) or an upper-case ([`UPPER`]) letter.
+#[inline]
+pub(crate) fn initial(text: &str, t: &Token) -> u8 {
+    match text.as_bytes().get(t.span.start) {
+        _ if t.span.is_empty() => 0,
+        Some(b'a'..=b'z') => LOWER,
+        Some(b'A'..=b'Z') => UPPER,
+        Some(&b) if b >= 0x80 => match t.text(text).chars().next() {
+            Some(c) if c.is_lowercase() => LOWER,
+            Some(c) if c.is_uppercase() => UPPER,
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+impl Marks {
+    fn new(text: &str, all: &[Token], lex: &Lexicon) -> Marks {
+        let mut odd_at = Vec::new();
+        let lower = lower_text(text, &mut odd_at);
+        let low = lower.as_bytes();
+        let mut bits = Vec::with_capacity(all.len());
+        let (mut odd, mut extra) = (Vec::new(), String::new());
+        let mut next_odd = 0;
+        for t in all {
+            if t.kind == TokenKind::Punct {
+                // (No list word is punctuation, and no punctuation has a lower case.)
+                bits.push(0);
+                continue;
+            }
+            while odd_at.get(next_odd).is_some_and(|&i| i < t.span.start) {
+                next_odd += 1;
+            }
+            if odd_at.get(next_odd).is_some_and(|&i| i < t.span.end) {
+                let start = extra.len();
+                extra.extend(t.text(text).chars().flat_map(char::to_lowercase));
+                bits.push(lex.bits(&extra[start..]));
+                odd.push((t.span.start, start as u32, extra.len() as u32));
+                continue;
+            }
+            bits.push(lex.lookup_at(low, t.span.start, t.span.len()));
+        }
+        Marks { bits, lower, odd, extra }
+    }
+
+    /// The lower case of a token (as `char::to_lowercase` makes it; punctuation as written).
+    #[inline]
+    pub(crate) fn low<'a>(&'a self, t: &Token) -> &'a str {
+        if !self.odd.is_empty() {
+            if let Ok(k) = self.odd.binary_search_by_key(&t.span.start, |o| o.0) {
+                let (_, a, b) = self.odd[k];
+                return &self.extra[a as usize..b as usize];
+            }
+        }
+        self.lower.get(t.span.start..t.span.end).unwrap_or("")
+    }
+}
+
+/// `text` with each character whose lower case is one character of the same length replaced
+/// by it; the other characters with a lower case of their own are kept, their positions put in
+/// `odd`.
+fn lower_text(text: &str, odd: &mut Vec<usize>) -> String {
+    const L: u64 = 0x0101_0101_0101_0101;
+    let bytes = text.as_bytes();
+    let mut out = bytes.to_vec();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight ASCII bytes at a time, `A`–`Z` lower-cased at once (each byte is below 0x80,
+        // so no sum carries into the next one).
+        if let (Some(c), Some(o)) = (bytes.get(i..i + 8), out.get_mut(i..i + 8)) {
+            let x = u64::from_le_bytes(c.try_into().unwrap_or([0x80; 8]));
+            if x & (L * 0x80) == 0 {
+                let upper =
+                    x.wrapping_add(L * (0x80 - 0x41)) & !x.wrapping_add(L * (0x80 - 0x5B)) & (L * 0x80);
+                o.copy_from_slice(&(x | (upper >> 2)).to_le_bytes());
+                i += 8;
+                continue;
+            }
+        }
+        match bytes[i] {
+            b if b < 0x80 => {
+                out[i] = b.to_ascii_lowercase();
+                i += 1;
+            }
+            0xC3 => {
+                // U+00C0..U+00DE (but ×) lower-case to U+00E0..U+00FE: the second byte + 0x20.
+                if let Some(d) = out.get_mut(i + 1) {
+                    if (0x80..=0x9E).contains(d) && *d != 0x97 {
+                        *d += 0x20;
+                    }
+                }
+                i += 2;
+            }
+            _ => {
+                let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else { break };
+                let n = ch.len_utf8();
+                let mut lower = ch.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) if l == ch => {}
+                    (Some(l), None) if l.len_utf8() == n => {
+                        l.encode_utf8(&mut out[i..i + n]);
+                    }
+                    _ => odd.push(i),
+                }
+                i += n;
+            }
+        }
+    }
+    // (Whole characters were replaced by characters of the same length: still UTF-8.)
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 /// A quoted title, name or scare quote: short and without sentence-final punctuation, or

@@ -14,8 +14,12 @@ use super::is_word;
 #[derive(Default)]
 pub(crate) struct Lexicon {
     pub(crate) german: bool,
-    /// Each word with the bit set of the lists ([`KEYS`]) it is in.
-    words: HashMap<&'static str, u32, Fx>,
+    /// Each word with the bit set of the lists ([`KEYS`]) it is in, in an open-addressing
+    /// table probed linearly from the word's hash: at most one slot in eight is full, so a
+    /// word in no list mostly costs its hash and one empty slot.
+    slots: Vec<Slot>,
+    /// The words of more than eight bytes, packed ([`Slot::long`]).
+    long: Vec<Packed>,
     /// Multi-word entries by their first word: separable verbs (`split`, `splitbelief`) and
     /// source markers (`before`), each with the words after the first, lower-case.
     multi: HashMap<&'static str, Vec<Multi>>,
@@ -27,8 +31,68 @@ pub(crate) struct Lexicon {
     longest: usize,
 }
 
-/// The hasher of the word lists (their words are ours, not attacker-chosen keys).
+/// The hasher of the surnames (words of the text; see [`crate::text::hash`]).
 type Fx = std::hash::BuildHasherDefault<crate::text::hash::WordHasher>;
+
+/// How many eight-byte chunks a word of a list may have.
+const CHUNKS: usize = 6;
+
+/// A word as little-endian eight-byte chunks, zero-padded: how words are hashed and compared.
+pub(crate) type Packed = [u64; CHUNKS];
+
+/// The hash of a word-list slot, from a packed word of `n` bytes.
+#[inline]
+fn slot_hash(p: &Packed, n: usize) -> usize {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = (p[0] ^ n as u64).wrapping_mul(K);
+    for &w in p.iter().take(n.div_ceil(8)).skip(1) {
+        h = (h.rotate_left(29) ^ w).wrapping_mul(K);
+    }
+    // (The high bits mix best.)
+    (h >> 40) as usize
+}
+
+/// `n` bytes (at most eight) of `b` from `i` as a little-endian number, zero-padded.
+#[inline]
+fn load(b: &[u8], i: usize, n: usize) -> u64 {
+    match b.get(i..i + 8) {
+        Some(s) => {
+            let x = u64::from_le_bytes(s.try_into().unwrap_or([0; 8]));
+            if n >= 8 {
+                x
+            } else {
+                x & ((1u64 << (8 * n)) - 1)
+            }
+        }
+        None => {
+            let mut a = [0u8; 8];
+            a[..n].copy_from_slice(&b[i..i + n]);
+            u64::from_le_bytes(a)
+        }
+    }
+}
+
+/// `b[start..start + n]` packed as it is.
+#[inline]
+fn pack(b: &[u8], start: usize, n: usize, out: &mut Packed) -> bool {
+    if n > 8 * CHUNKS {
+        return false;
+    }
+    for (j, o) in out.iter_mut().enumerate().take(n.div_ceil(8)) {
+        *o = load(b, start + 8 * j, (n - 8 * j).min(8));
+    }
+    true
+}
+
+/// One slot of the word table: a word's first eight bytes, its length (0: empty), the lists it
+/// is in and, for a longer word, where it is in [`Lexicon::long`].
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    first: u64,
+    bits: u32,
+    len: u16,
+    long: u16,
+}
 
 /// A cue of several words: a separable verb and its particle, or a marker like *nach Angaben*.
 #[derive(Clone, Debug)]
@@ -106,6 +170,7 @@ impl Lexicon {
 
     fn parse(data: &'static str, german: bool) -> Lexicon {
         let mut lex = Lexicon { german, ..Lexicon::default() };
+        let mut words: HashMap<&'static str, u32> = HashMap::new();
         for line in data.lines() {
             let line = line.trim();
             if line.starts_with('#') {
@@ -118,7 +183,7 @@ impl Lexicon {
                     Some((f, m)) => (f, Some(m)),
                     None => (w, None),
                 };
-                *lex.words.entry(first).or_insert(0) |= 1 << k;
+                *words.entry(first).or_insert(0) |= 1 << k;
                 lex.longest = lex.longest.max(first.len());
                 if let Some(more) = more {
                     let anywhere = more.ends_with('+');
@@ -133,15 +198,110 @@ impl Lexicon {
                 }
             }
         }
+        lex.table(&words);
         lex
+    }
+
+    /// Fills the word table.
+    fn table(&mut self, words: &HashMap<&'static str, u32>) {
+        let size = (8 * words.len()).next_power_of_two();
+        self.slots = vec![Slot::default(); size];
+        // (In the order of the words, so that the table does not depend on the map's.)
+        let mut sorted: Vec<(&&str, &u32)> = words.iter().collect();
+        sorted.sort();
+        for (&w, &bits) in sorted {
+            let mut p = Packed::default();
+            assert!(
+                pack(w.as_bytes(), 0, w.len(), &mut p) && !w.is_empty(),
+                "a speech list word too long: {w}"
+            );
+            let long = if w.len() > 8 {
+                self.long.push(p);
+                self.long.len() - 1
+            } else {
+                0
+            };
+            let mut s = slot_hash(&p, w.len()) & (size - 1);
+            while self.slots[s].len != 0 {
+                s = (s + 1) & (size - 1);
+            }
+            self.slots[s] = Slot { first: p[0], bits, len: w.len() as u16, long: long as u16 };
+        }
+    }
+
+    /// The bit set of the lists the packed lower-case word `p` of `n` bytes is in.
+    #[inline]
+    pub(crate) fn lookup(&self, p: &Packed, n: usize) -> u32 {
+        if n > self.longest || n == 0 || self.slots.is_empty() {
+            return 0;
+        }
+        let mask = self.slots.len() - 1;
+        let mut s = slot_hash(p, n) & mask;
+        loop {
+            let slot = self.slots[s];
+            if slot.len == 0 {
+                return 0;
+            }
+            if slot.first == p[0]
+                && slot.len as usize == n
+                && (n <= 8
+                    || self
+                        .long
+                        .get(slot.long as usize)
+                        .is_some_and(|q| q[1..n.div_ceil(8)] == p[1..n.div_ceil(8)]))
+            {
+                return slot.bits;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// [`Lexicon::lookup`] for a word of one to eight bytes, `w` (most words).
+    #[inline(always)]
+    fn lookup_short(&self, w: u64, n: usize) -> u32 {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        if n == 0 || self.slots.is_empty() {
+            return 0;
+        }
+        let mask = self.slots.len() - 1;
+        // (`slot_hash` for one chunk.)
+        let mut s = ((w ^ n as u64).wrapping_mul(K) >> 40) as usize & mask;
+        loop {
+            let slot = self.slots[s];
+            if slot.len == 0 {
+                return 0;
+            }
+            if slot.first == w && slot.len as usize == n {
+                return slot.bits;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// The bit set of the lists the lower-case word `low[start..start + n]` is in.
+    #[inline]
+    pub(crate) fn lookup_at(&self, low: &[u8], start: usize, n: usize) -> u32 {
+        if n > self.longest {
+            return 0;
+        }
+        if n <= 8 {
+            return self.lookup_short(load(low, start, n), n);
+        }
+        let mut p = Packed::default();
+        if !pack(low, start, n, &mut p) {
+            return 0;
+        }
+        self.lookup(&p, n)
     }
 
     /// The bit set of the lists a lower-case word is in.
     pub(crate) fn bits(&self, low: &str) -> u32 {
-        if low.len() > self.longest {
+        let n = low.len();
+        let mut p = Packed::default();
+        if n > self.longest || !pack(low.as_bytes(), 0, n, &mut p) {
             return 0;
         }
-        self.words.get(low).copied().unwrap_or(0)
+        self.lookup(&p, n)
     }
 
     /// Whether a lower-case word is in a list (`bit` of [`KEYS`], or several).
