@@ -585,7 +585,7 @@ pub(crate) fn initial(text: &str, t: &Token) -> u8 {
 impl Marks {
     fn new(text: &str, all: &[Token], lex: &Lexicon) -> Marks {
         let mut odd_at = Vec::new();
-        let lower = lower_text(text, &mut odd_at);
+        let lower = crate::text::token::lower_same_length_noting(text, &mut odd_at);
         let low = lower.as_bytes();
         let mut bits = Vec::with_capacity(all.len());
         let (mut odd, mut extra) = (Vec::new(), String::new());
@@ -622,60 +622,6 @@ impl Marks {
         }
         self.lower.get(t.span.start..t.span.end).unwrap_or("")
     }
-}
-
-/// `text` with each character whose lower case is one character of the same length replaced
-/// by it; the other characters with a lower case of their own are kept, their positions put in
-/// `odd`.
-fn lower_text(text: &str, odd: &mut Vec<usize>) -> String {
-    const L: u64 = 0x0101_0101_0101_0101;
-    let bytes = text.as_bytes();
-    let mut out = bytes.to_vec();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Eight ASCII bytes at a time, `A`–`Z` lower-cased at once (each byte is below 0x80,
-        // so no sum carries into the next one).
-        if let (Some(c), Some(o)) = (bytes.get(i..i + 8), out.get_mut(i..i + 8)) {
-            let x = u64::from_le_bytes(c.try_into().unwrap_or([0x80; 8]));
-            if x & (L * 0x80) == 0 {
-                let upper =
-                    x.wrapping_add(L * (0x80 - 0x41)) & !x.wrapping_add(L * (0x80 - 0x5B)) & (L * 0x80);
-                o.copy_from_slice(&(x | (upper >> 2)).to_le_bytes());
-                i += 8;
-                continue;
-            }
-        }
-        match bytes[i] {
-            b if b < 0x80 => {
-                out[i] = b.to_ascii_lowercase();
-                i += 1;
-            }
-            0xC3 => {
-                // U+00C0..U+00DE (but ×) lower-case to U+00E0..U+00FE: the second byte + 0x20.
-                if let Some(d) = out.get_mut(i + 1) {
-                    if (0x80..=0x9E).contains(d) && *d != 0x97 {
-                        *d += 0x20;
-                    }
-                }
-                i += 2;
-            }
-            _ => {
-                let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else { break };
-                let n = ch.len_utf8();
-                let mut lower = ch.to_lowercase();
-                match (lower.next(), lower.next()) {
-                    (Some(l), None) if l == ch => {}
-                    (Some(l), None) if l.len_utf8() == n => {
-                        l.encode_utf8(&mut out[i..i + n]);
-                    }
-                    _ => odd.push(i),
-                }
-                i += n;
-            }
-        }
-    }
-    // (Whole characters were replaced by characters of the same length: still UTF-8.)
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 /// A quoted title, name or scare quote: short and without sentence-final punctuation, or

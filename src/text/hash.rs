@@ -2,9 +2,9 @@
 
 use std::hash::Hasher;
 
-/// An unkeyed FxHash-style hasher for words: the hedge layer's memo and the sources layer's word
-/// lists. A memo only ever holds the words of the text being analysed, so a crafted text can at
-/// worst slow its own analysis down; SipHash costs more than the rest of a lookup.
+/// An unkeyed FxHash-style hasher for words: the sources layer's word lists (fixed at build
+/// time, so no text chooses what is hashed against them); SipHash costs more than the rest of a
+/// lookup.
 #[derive(Default)]
 pub(crate) struct WordHasher(u64);
 

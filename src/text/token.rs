@@ -38,31 +38,57 @@ impl Token {
 /// the same UTF-8 length is replaced by it, every other character is kept. Offsets into the
 /// result are offsets into `text`.
 pub fn lower_same_length(text: &str) -> String {
-    // ASCII in bulk, then each other character in place.
-    let mut out = text.as_bytes().to_vec();
-    out.make_ascii_lowercase();
+    lower_same_length_noting(text, &mut Vec::new())
+}
+
+/// [`lower_same_length`], also noting in `odd` where the characters are that have a lower case
+/// of their own but were kept, since it is not one character of the same length (*İ*, *ẞ*).
+pub(crate) fn lower_same_length_noting(text: &str, odd: &mut Vec<usize>) -> String {
+    const L: u64 = 0x0101_0101_0101_0101;
     let bytes = text.as_bytes();
+    let mut out = bytes.to_vec();
     let mut i = 0;
     while i < bytes.len() {
-        // Eight ASCII bytes at a time (`i` is always at a character boundary).
-        if let Some(&[a, b, c, d, e, f, g, h]) = bytes.get(i..i + 8) {
-            if u64::from_le_bytes([a, b, c, d, e, f, g, h]) & 0x8080_8080_8080_8080 == 0 {
+        // Eight ASCII bytes at a time, `A`–`Z` lower-cased at once (each byte is below 0x80,
+        // so no sum carries into the next one; `i` is always at a character boundary).
+        if let (Some(c), Some(o)) = (bytes.get(i..i + 8), out.get_mut(i..i + 8)) {
+            let x = u64::from_le_bytes(c.try_into().unwrap_or([0x80; 8]));
+            if x & (L * 0x80) == 0 {
+                let upper =
+                    x.wrapping_add(L * (0x80 - 0x41)) & !x.wrapping_add(L * (0x80 - 0x5B)) & (L * 0x80);
+                o.copy_from_slice(&(x | (upper >> 2)).to_le_bytes());
                 i += 8;
                 continue;
             }
         }
-        if bytes[i] < 0x80 {
-            i += 1;
-            continue;
-        }
-        let Some(ch) = text[i..].chars().next() else { break };
-        let mut lower = ch.to_lowercase();
-        if let (Some(l), None) = (lower.next(), lower.next()) {
-            if l != ch && l.len_utf8() == ch.len_utf8() {
-                l.encode_utf8(&mut out[i..i + ch.len_utf8()]);
+        match bytes[i] {
+            b if b < 0x80 => {
+                out[i] = b.to_ascii_lowercase();
+                i += 1;
+            }
+            0xC3 => {
+                // U+00C0..U+00DE (but ×) lower-case to U+00E0..U+00FE: the second byte + 0x20.
+                if let Some(d) = out.get_mut(i + 1) {
+                    if (0x80..=0x9E).contains(d) && *d != 0x97 {
+                        *d += 0x20;
+                    }
+                }
+                i += 2;
+            }
+            _ => {
+                let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else { break };
+                let n = ch.len_utf8();
+                let mut lower = ch.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) if l == ch => {}
+                    (Some(l), None) if l.len_utf8() == n => {
+                        l.encode_utf8(&mut out[i..i + n]);
+                    }
+                    _ => odd.push(i),
+                }
+                i += n;
             }
         }
-        i += ch.len_utf8();
     }
     // Whole characters were replaced by characters of the same length: still UTF-8.
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
@@ -175,6 +201,16 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn lower_notes_the_characters_it_keeps() {
+        let mut odd = Vec::new();
+        let t = "Aİb ẞ Ä ß ǅ";
+        assert_eq!(lower_same_length_noting(t, &mut odd), lower_same_length(t));
+        // İ (lower case i + combining dot) and ẞ (ß: 2 bytes, not 3) keep their place; ß and
+        // ǅ's ǆ are a character of the same length, Ä becomes ä.
+        assert_eq!(odd, [t.find('İ').unwrap(), t.find('ẞ').unwrap()]);
     }
 
     #[test]
