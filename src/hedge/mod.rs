@@ -46,6 +46,8 @@ pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static 
     let mut form = Vec::new();
     let mut ids = Vec::new();
     let mut pending: Vec<u32> = Vec::new();
+    // Every (pattern, token) of the sentence where a token sets a pattern off.
+    let mut hits: Vec<(u32, u32)> = Vec::new();
     // Per pattern: the number + 1 of the last sentence that set it off.
     let mut stamp = vec![0usize; lex.patterns.len()];
     let mut present = vec![0u64; lex.vocab.len().div_ceil(64)];
@@ -55,10 +57,12 @@ pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static 
         let tokens = &words.0[words.1[si] as usize..words.1[si + 1] as usize];
         form.clear();
         pending.clear();
-        for t in tokens {
+        hits.clear();
+        for (ti, t) in tokens.iter().enumerate() {
             let f = forms.get(t.span);
             form.push(f);
             for &p in forms.triggers(f) {
+                hits.push((p, ti as u32));
                 if stamp[p as usize] != si + 1 {
                     stamp[p as usize] = si + 1;
                     pending.push(p);
@@ -76,14 +80,24 @@ pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static 
                 *w |= 1 << (id % 64);
             }
         }
+        hits.sort_unstable();
+        hits.dedup();
         let s = Sentence { text, tokens, ids: &ids, form: &form, forms: &forms, present: &present, lex };
-        fire_sentence(&s, si, lex, &pending, &mut out);
+        fire_sentence(&s, si, lex, &pending, &hits, &mut out);
     }
     out
 }
 
-/// Tries the patterns `pending` in sentence `si`, appending the matches to `out`.
-fn fire_sentence(s: &Sentence<'_>, si: usize, lex: &'static Lexicon, pending: &[u32], out: &mut Vec<Fired>) {
+/// Tries the patterns `pending` in sentence `si`, appending the matches to `out`; `hits` are
+/// the (pattern, token) pairs where a token set a pattern off, sorted.
+fn fire_sentence(
+    s: &Sentence<'_>,
+    si: usize,
+    lex: &'static Lexicon,
+    pending: &[u32],
+    hits: &[(u32, u32)],
+    out: &mut Vec<Fired>,
+) {
     let start = out.len();
     // Conditions are evaluated once per rule and sentence, only for rules that matched.
     let mut checked: Vec<(u32, bool)> = Vec::new();
@@ -96,12 +110,20 @@ fn fire_sentence(s: &Sentence<'_>, si: usize, lex: &'static Lexicon, pending: &[
         if first.is_some_and(|w| !w.iter().any(|&w| s.has_word(w))) || !pattern.required.met(s) {
             continue;
         }
-        for ti in 0..s.tokens.len() {
-            let begins = match (first, pref.test) {
-                (Some(words), _) => words.binary_search(&s.ids[ti]).is_ok(),
-                (None, Some(t)) => s.passes_test(t, ti),
-                (None, None) => false,
-            };
+        // Where a match may begin: where the pattern was set off, if it is anchored on its
+        // first element; else at any token that passes that element.
+        let at = hits.partition_point(|h| h.0 < p);
+        let mut set_off = hits[at..].iter().take_while(|h| h.0 == p).map(|h| h.1 as usize);
+        let mut every = 0..s.tokens.len();
+        let starts: &mut dyn Iterator<Item = usize> =
+            if pref.starts_at_anchor { &mut set_off } else { &mut every };
+        for ti in starts {
+            let begins = pref.starts_at_anchor
+                || match (first, pref.test) {
+                    (Some(words), _) => words.binary_search(&s.ids[ti]).is_ok(),
+                    (None, Some(t)) => s.passes_test(t, ti),
+                    (None, None) => false,
+                };
             if !begins {
                 continue;
             }

@@ -177,6 +177,9 @@ pub(crate) struct PatternRef {
     pub pattern: u32,
     /// The index of its first element in [`Lexicon::tests`]; `None` for plain words.
     pub test: Option<u32>,
+    /// Whether it is anchored on its first element (not negated, not optional): then the
+    /// tokens that set it off are exactly those where a match of it may begin.
+    pub starts_at_anchor: bool,
 }
 
 /// One alternative of an anchor test.
@@ -187,19 +190,88 @@ pub(crate) struct Probe {
     atom: Atom,
 }
 
-/// The alternatives of the anchor tests (other than words, see [`Lexicon::test_words`]), each
-/// filed under what a token that passes it must have: a first or last lower-case byte (a
-/// prefix, an exact word; a suffix), or an atom of its first or last character (a class
-/// automaton, see [`dfa_filter`]). A new form tries only the probes filed under its own.
+/// The alternatives of the anchor tests (other than words, see [`Lexicon::test_words`]): the
+/// prefixes in one trie over lower-case bytes, the suffixes in one over the bytes read from the
+/// end, so that a new form is tested against all of them in one walk each; the others filed
+/// under what a token that passes them must have: a first lower-case byte (an exact word), or
+/// an atom of its first or last character (a class automaton, see [`dfa_filter`]). A new form
+/// tries only the probes filed under its own.
 pub(crate) struct Probes {
+    prefixes: Trie,
+    suffixes: Trie,
     first_byte: Vec<Vec<Probe>>,
-    last_byte: Vec<Vec<Probe>>,
     first_atom: Vec<Vec<Probe>>,
     last_atom: Vec<Vec<Probe>>,
     /// Whether any probe is filed by atom (else the atoms need not be computed).
     by_atom: bool,
     /// Those a token of any form may pass.
     always: Vec<Probe>,
+}
+
+/// Byte strings, each with the tests (a bit each) it belongs to, as a trie: [`Trie::walk`]
+/// tells, in one walk along a token, which of the strings it begins with.
+#[derive(Default)]
+pub(crate) struct Trie {
+    /// Per node: its first edge in `edges`, its number of edges, and the tests of the string
+    /// that ends at it. Node 0 is the root (the empty string).
+    nodes: Vec<(u32, u32, u64)>,
+    /// The edges of each node, together, sorted by byte: (byte, node).
+    edges: Vec<(u8, u32)>,
+    /// The root's edges by byte (0: none), as most walks end after one or two steps.
+    root: Vec<u32>,
+}
+
+impl Trie {
+    /// The trie of `strings` (bytes, tests).
+    fn new(strings: &[(Vec<u8>, u64)]) -> Trie {
+        // A tree of maps first, then flattened node by node.
+        let mut tree: Vec<(std::collections::BTreeMap<u8, usize>, u64)> = vec![Default::default()];
+        for (bytes, bits) in strings {
+            let mut n = 0;
+            for &b in bytes {
+                n = match tree[n].0.get(&b) {
+                    Some(&m) => m,
+                    None => {
+                        tree.push(Default::default());
+                        let m = tree.len() - 1;
+                        tree[n].0.insert(b, m);
+                        m
+                    }
+                };
+            }
+            tree[n].1 |= bits;
+        }
+        let mut t = Trie { root: vec![0; 256], ..Trie::default() };
+        for (children, bits) in &tree {
+            t.nodes.push((t.edges.len() as u32, children.len() as u32, *bits));
+            t.edges.extend(children.iter().map(|(&b, &m)| (b, m as u32)));
+        }
+        for &(b, m) in &t.edges[..tree[0].0.len()] {
+            t.root[b as usize] = m;
+        }
+        t
+    }
+
+    /// The tests of the strings that `bytes` begins with.
+    #[inline]
+    fn walk(&self, mut bytes: impl Iterator<Item = u8>) -> u64 {
+        let Some(&(_, _, mut bits)) = self.nodes.first() else { return 0 };
+        let Some(b) = bytes.next() else { return bits };
+        let mut n = self.root[b as usize] as usize;
+        if n == 0 {
+            return bits;
+        }
+        loop {
+            let (first, len, here) = self.nodes[n];
+            bits |= here;
+            let Some(b) = bytes.next() else { return bits };
+            let edges = &self.edges[first as usize..(first + len) as usize];
+            match edges.iter().find(|e| e.0 == b) {
+                Some(&(_, m)) => n = m as usize,
+                None => return bits,
+            }
+        }
+    }
 }
 
 impl Lexicon {
@@ -221,6 +293,9 @@ impl Lexicon {
     /// its word id; also which classes were evaluated on the way, and which it belongs to.
     pub fn anchor_tests_of(&self, written: &str, lower: &[u8], id: u32) -> (u64, u64, u64) {
         let mut bits = if id == matcher::UNKNOWN { 0 } else { self.test_words[id as usize] };
+        let probes = &self.probes;
+        bits |=
+            probes.prefixes.walk(lower.iter().copied()) | probes.suffixes.walk(lower.iter().rev().copied());
         let (mut known, mut member) = (0u64, 0u64);
         let mut run = |list: &[Probe]| {
             for p in list {
@@ -229,12 +304,8 @@ impl Lexicon {
                 }
                 let hit = match p.atom {
                     Atom::Exact(w) => matcher::same(written.as_bytes(), w.as_bytes()),
-                    Atom::Prefix(x) => {
-                        lower.len() >= x.len() && matcher::same(&lower[..x.len()], x.as_bytes())
-                    }
-                    Atom::Suffix(x) => {
-                        lower.len() >= x.len() && matcher::same(&lower[lower.len() - x.len()..], x.as_bytes())
-                    }
+                    // In the tries.
+                    Atom::Prefix(_) | Atom::Suffix(_) => false,
                     Atom::Class(c) => {
                         let bit = 1u64 << c;
                         if known & bit == 0 {
@@ -252,11 +323,9 @@ impl Lexicon {
                 }
             }
         };
-        let probes = &self.probes;
-        match (lower.first(), lower.last()) {
-            (Some(&a), Some(&z)) => {
+        match lower.first() {
+            Some(&a) => {
                 run(&probes.first_byte[a as usize]);
-                run(&probes.last_byte[z as usize]);
                 if let (true, Some(a), Some(z)) =
                     (probes.by_atom, written.chars().next(), written.chars().next_back())
                 {
@@ -265,8 +334,8 @@ impl Lexicon {
                 }
             }
             // An empty token (there are none): every probe.
-            _ => {
-                for list in [&probes.first_byte, &probes.last_byte, &probes.first_atom, &probes.last_atom] {
+            None => {
+                for list in [&probes.first_byte, &probes.first_atom, &probes.last_atom] {
                     list.iter().for_each(|l| run(l));
                 }
             }
@@ -487,11 +556,12 @@ fn compile_def(def: &LangDef) -> Lexicon {
                 .collect();
             let (first_step, _) = *elems.first().expect("every pattern begins with a token test");
             let test = p.first_words().is_none().then(|| test_of(ri, pi, first_step));
-            patterns.push(PatternRef { rule: ri as u32, pattern: pi as u32, test });
             let (step, anchor) = match elems.get(p.anchor) {
                 Some(&(i, e)) if !e.negated && !e.optional => (i, e),
                 _ => elems[0],
             };
+            let starts_at_anchor = step == first_step && !anchor.negated && !anchor.optional;
+            patterns.push(PatternRef { rule: ri as u32, pattern: pi as u32, test, starts_at_anchor });
             if anchor.atoms.is_empty() {
                 anchor.words.iter().for_each(|&w| by_word[w as usize].push(pid));
             } else {
@@ -507,9 +577,11 @@ fn compile_def(def: &LangDef) -> Lexicon {
         anchor_tests |= 1 << t;
     }
     let mut test_words = vec![0u64; id_words.len()];
+    let (mut prefixes, mut suffixes) = (Vec::new(), Vec::new());
     let mut probes = Probes {
+        prefixes: Trie::default(),
+        suffixes: Trie::default(),
         first_byte: vec![Vec::new(); 256],
-        last_byte: vec![Vec::new(); 256],
         first_atom: vec![Vec::new(); 256],
         last_atom: vec![Vec::new(); 256],
         by_atom: false,
@@ -530,14 +602,8 @@ fn compile_def(def: &LangDef) -> Lexicon {
                     Some(&b) => probes.first_byte[b as usize].push(probe),
                     None => probes.always.push(probe),
                 },
-                Atom::Prefix(x) => match x.as_bytes().first() {
-                    Some(&b) => probes.first_byte[b as usize].push(probe),
-                    None => probes.always.push(probe),
-                },
-                Atom::Suffix(x) => match x.as_bytes().last() {
-                    Some(&b) => probes.last_byte[b as usize].push(probe),
-                    None => probes.always.push(probe),
-                },
+                Atom::Prefix(x) => prefixes.push((x.as_bytes().to_vec(), bit)),
+                Atom::Suffix(x) => suffixes.push((x.bytes().rev().collect(), bit)),
                 Atom::Class(c) => {
                     classes[c].words.iter().for_each(|&w| test_words[w as usize] |= bit);
                     let Some(dfa) = &classes[c].dfa else { continue };
@@ -556,6 +622,8 @@ fn compile_def(def: &LangDef) -> Lexicon {
             }
         }
     }
+    probes.prefixes = Trie::new(&prefixes);
+    probes.suffixes = Trie::new(&suffixes);
     Lexicon {
         classes,
         rules,
