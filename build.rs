@@ -178,13 +178,35 @@ fn main() {
             let dfa = match &class.regex {
                 None => "None".to_string(),
                 Some(re) => {
-                    let dfa = class::parse(re)
-                        .and_then(|hir| class::Dfa::new(&hir, &partition))
-                        .and_then(|dfa| check_dfa(&dfa, re, &partition, &vocab).map(|()| dfa))
-                        .unwrap_or_else(|e| fail(class_path, name, &format!("regex {re:?}: {e}")));
+                    // The automaton of the regex and that of its reverse, which reads the token
+                    // from its end; kept: the one that reads fewer characters of the examples'
+                    // tokens before it knows the answer.
+                    let bad = |e: String| -> ! { fail(class_path, name, &format!("regex {re:?}: {e}")) };
+                    let hir = class::parse(re).unwrap_or_else(|e| bad(e));
+                    let atom = |c: char| partition.atom(c as u32) as usize;
+                    let forward = class::Dfa::new(&hir, &partition).unwrap_or_else(|e| bad(e));
+                    let backward =
+                        class::Dfa::new(&class::reverse(&hir), &partition).unwrap_or_else(|e| bad(e));
+                    check_dfa(&forward, false, re, &partition, &vocab).unwrap_or_else(|e| bad(e));
+                    check_dfa(&backward, true, re, &partition, &vocab).unwrap_or_else(|e| bad(e));
+                    let cost = |dfa: &class::Dfa, reverse: bool| -> usize {
+                        let tokens = table.seen.tokens.iter();
+                        tokens
+                            .map(|(t, n)| {
+                                n * if reverse {
+                                    dfa.steps(t.chars().rev(), atom)
+                                } else {
+                                    dfa.steps(t.chars(), atom)
+                                }
+                            })
+                            .sum()
+                    };
+                    let reverse = cost(&backward, true) < cost(&forward, false);
+                    let dfa = if reverse { &backward } else { &forward };
                     let at_end: Vec<u8> = dfa.at_end.iter().map(|&b| u8::from(b)).collect();
                     format!(
-                        "Some(ClassDfa {{ classes: &{:?}, stride: {}, trans: &{:?}, at_end: &{at_end:?}, start: {} }})",
+                        "Some(ClassDfa {{ classes: &{:?}, stride: {}, trans: &{:?}, at_end: &{at_end:?}, start: {}, \
+                         reverse: {reverse} }})",
                         dfa.classes, dfa.stride, dfa.trans, dfa.start
                     )
                 }
@@ -433,8 +455,11 @@ impl Table<'_> {
 
 /// Compares the automaton with the regex on every vocabulary word in three spellings (the unit
 /// tests compare them on much more).
+/// Checks the automaton of `re` (of its reverse, read from the end, if `reverse`) against the
+/// regex on every word of the vocabulary, lower-case, capitalised and upper-case.
 fn check_dfa(
     dfa: &class::Dfa,
+    reverse: bool,
     re: &str,
     partition: &class::Partition,
     vocab: &BTreeSet<String>,
@@ -444,7 +469,9 @@ fn check_dfa(
         let mut title: String = word.chars().take(1).flat_map(char::to_uppercase).collect();
         title.extend(word.chars().skip(1));
         for w in [word.clone(), title, word.to_uppercase()] {
-            if dfa.is_match(&w, |c| partition.atom(c as u32) as usize) != regex.is_match(&w) {
+            let atom = |c: char| partition.atom(c as u32) as usize;
+            let got = if reverse { dfa.accepts(w.chars().rev(), atom) } else { dfa.is_match(&w, atom) };
+            if got != regex.is_match(&w) {
                 return Err(format!("the automaton and the regex disagree on {w:?}"));
             }
         }

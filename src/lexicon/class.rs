@@ -22,7 +22,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use regex_syntax::hir::{Class, Hir, HirKind, Look};
+use regex_syntax::hir::{Class, Hir, HirKind, Look, Repetition};
 
 /// The state no match can come from.
 pub const DEAD: u8 = 0;
@@ -32,6 +32,29 @@ pub const MATCH: u8 = 1;
 /// Parses a class regex as `regex::Regex::new` does.
 pub fn parse(re: &str) -> Result<Hir, String> {
     regex_syntax::ParserBuilder::new().build().parse(re).map_err(|e| e.to_string())
+}
+
+/// The regex that matches the reversed strings of the strings `hir` matches: concatenations and
+/// literals reversed, `^` and `$` swapped. An automaton of it reads a token from its end, which
+/// rejects most tokens after a character or two where the regex tests how the token ends
+/// (`\p{L}*(experten|…)$`).
+pub fn reverse(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(lit) => match std::str::from_utf8(&lit.0) {
+            Ok(s) => Hir::literal(s.chars().rev().collect::<String>().into_bytes()),
+            // Not UTF-8: left as it is, for `Dfa::new` to reject.
+            Err(_) => hir.clone(),
+        },
+        HirKind::Class(_) => hir.clone(),
+        HirKind::Look(Look::Start) => Hir::look(Look::End),
+        HirKind::Look(Look::End) => Hir::look(Look::Start),
+        HirKind::Look(_) => hir.clone(),
+        HirKind::Repetition(r) => Hir::repetition(Repetition { sub: Box::new(reverse(&r.sub)), ..r.clone() }),
+        HirKind::Capture(c) => reverse(&c.sub),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().rev().map(reverse).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(reverse).collect()),
+    }
 }
 
 /// A set of code points as sorted, disjoint, inclusive ranges.
@@ -378,11 +401,30 @@ impl Dfa {
         })
     }
 
+    /// How many characters of `chars` the automaton reads before it knows the answer.
+    pub fn steps(&self, chars: impl Iterator<Item = char>, atom: impl Fn(char) -> usize) -> usize {
+        let mut state = self.start;
+        let mut n = 0;
+        for c in chars {
+            if state == MATCH || state == DEAD {
+                break;
+            }
+            state = self.trans[state as usize * self.stride + self.classes[atom(c)] as usize];
+            n += 1;
+        }
+        n
+    }
+
     /// Whether the automaton accepts `s`, given the atom of each character (for tests; the
     /// library's matcher is `matcher::ClassDfa::is_match`).
     pub fn is_match(&self, s: &str, atom: impl Fn(char) -> usize) -> bool {
+        self.accepts(s.chars(), atom)
+    }
+
+    /// Whether the automaton accepts the characters `chars`.
+    pub fn accepts(&self, chars: impl Iterator<Item = char>, atom: impl Fn(char) -> usize) -> bool {
         let mut state = self.start;
-        for c in s.chars() {
+        for c in chars {
             if state == MATCH || state == DEAD {
                 break;
             }
@@ -422,11 +464,14 @@ mod tests {
         pool.extend(partition.runs.iter().filter_map(|r| char::from_u32(r.0)).step_by(97));
         for (re, hir) in regexes.iter().zip(&hirs) {
             let dfa = Dfa::new(hir, &partition).unwrap();
+            let rev = Dfa::new(&reverse(hir), &partition).unwrap();
             let regex = regex::Regex::new(re).unwrap();
             for s in strings(&pool, 20_000, 8).iter().chain(&["".to_string(), "Gestern".into(), "ab".into()])
             {
-                let got = dfa.is_match(s, |c| partition.atom(c as u32) as usize);
-                assert_eq!(got, regex.is_match(s), "{re:?} on {s:?}");
+                let atom = |c: char| partition.atom(c as u32) as usize;
+                let want = regex.is_match(s);
+                assert_eq!(dfa.is_match(s, atom), want, "{re:?} on {s:?}");
+                assert_eq!(rev.accepts(s.chars().rev(), atom), want, "reversed {re:?} on {s:?}");
             }
         }
     }

@@ -302,8 +302,7 @@ impl<'t> Forms<'t> {
             let k = self.info[slot as usize - 1].key;
             if k.word == key.word
                 && k.len == key.len
-                && (key.len <= 8
-                    || same(&bytes[k.start..k.start + k.len], &bytes[key.start..key.start + key.len]))
+                && (key.len <= 8 || same_after_8(bytes, k.start, key.start, key.len))
             {
                 return slot - 1;
             }
@@ -378,6 +377,20 @@ impl<'t> Forms<'t> {
         let i = &self.info[f as usize];
         &self.lower_bytes[self.more[f as usize].lower..][..i.key.len]
     }
+}
+
+/// Whether the `len > 8` bytes at `a` and at `b` in `bytes` are equal, given that their first 8
+/// are: 8 bytes at a time, the last load ending at the end (it may overlap the one before).
+#[inline]
+fn same_after_8(bytes: &[u8], a: usize, b: usize, len: usize) -> bool {
+    let mut i = 8;
+    while i + 8 < len {
+        if load(bytes, a + i, 8) != load(bytes, b + i, 8) {
+            return false;
+        }
+        i += 8;
+    }
+    load(bytes, a + len - 8, 8) == load(bytes, b + len - 8, 8)
 }
 
 /// Whether two short byte strings are equal: a loop, where `==` calls `memcmp` (a call per

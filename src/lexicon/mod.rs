@@ -60,11 +60,17 @@ pub(crate) struct ClassDfa {
     pub at_end: &'static [u8],
     /// The state before the first character.
     pub start: u8,
+    /// Whether it is the automaton of the reversed regex, to read the token from its end
+    /// (`build.rs` keeps whichever direction reads less of the rules' example tokens).
+    pub reverse: bool,
 }
 
 impl ClassDfa {
     /// Whether the regex matches somewhere in `s` (what `regex::Regex::is_match` answers).
     pub fn is_match(&self, s: &str) -> bool {
+        if self.reverse {
+            return self.is_match_from_end(s);
+        }
         let mut state = self.start as usize;
         let bytes = s.as_bytes();
         let mut i = 0;
@@ -76,6 +82,26 @@ impl ClassDfa {
             } else {
                 let Some(c) = s[i..].chars().next() else { break };
                 i += c.len_utf8();
+                atom(c)
+            };
+            state = self.trans[state * self.stride + self.classes[a] as usize] as usize;
+        }
+        state == 1 || self.at_end[state] != 0
+    }
+
+    /// [`ClassDfa::is_match`] of a reversed automaton: the characters of `s` from the last.
+    fn is_match_from_end(&self, s: &str) -> bool {
+        let mut state = self.start as usize;
+        let bytes = s.as_bytes();
+        let mut i = bytes.len();
+        // ASCII byte by byte, other characters decoded (`i` stays at a character boundary).
+        while state > 1 && i > 0 {
+            let a = if bytes[i - 1] < 0x80 {
+                i -= 1;
+                ATOM_ASCII[usize::from(bytes[i])] as usize
+            } else {
+                let Some(c) = s[..i].chars().next_back() else { break };
+                i -= c.len_utf8();
                 atom(c)
             };
             state = self.trans[state * self.stride + self.classes[a] as usize] as usize;
@@ -345,10 +371,13 @@ impl Lexicon {
     }
 }
 
-/// Which characters a token must begin or end with for a class automaton to match it: `(true,
-/// atoms)` when the automaton cannot match before the end, so the last character's atom must
-/// lead into an accepting state from some reachable state; else `(false, atoms)`, the atoms of
-/// a first character that does not lead to the dead state. `None` when neither tells anything.
+/// Which characters a token must begin or end with for a class automaton to match it, as
+/// `(last, atoms)`: the atoms its last character (`last`) or its first may be of. Two sets are
+/// known from the automaton, in the order it reads: the atoms of a first character that does
+/// not lead to the dead state, and, when it cannot match before the end, the atoms of a last
+/// character that leads into an accepting state from some reachable state. The smaller is
+/// kept; for a reversed automaton, its first character is the token's last. `None` when the
+/// automaton tells nothing.
 fn dfa_filter(d: &ClassDfa) -> Option<(bool, Vec<bool>)> {
     let states = d.at_end.len();
     let start = d.start as usize;
@@ -365,12 +394,16 @@ fn dfa_filter(d: &ClassDfa) -> Option<(bool, Vec<bool>)> {
         stack.extend((0..d.stride).map(|c| d.trans[s * d.stride + c] as usize));
     }
     let atoms = d.classes.len();
+    let first: Vec<bool> = (0..atoms).map(|a| next(start, a) != 0).collect();
+    let count = |v: &[bool]| v.iter().filter(|&&b| b).count();
     if !seen[1] {
-        let last = (0..atoms).map(|a| (2..states).any(|s| seen[s] && d.at_end[next(s, a)] != 0)).collect();
-        Some((true, last))
-    } else {
-        Some((false, (0..atoms).map(|a| next(start, a) != 0).collect()))
+        let last: Vec<bool> =
+            (0..atoms).map(|a| (2..states).any(|s| seen[s] && d.at_end[next(s, a)] != 0)).collect();
+        if count(&last) < count(&first) {
+            return Some((!d.reverse, last));
+        }
     }
+    Some((d.reverse, first))
 }
 
 /// The vocabulary: word → id. A fixed set, so a hash table with open addressing and a fast,
@@ -670,6 +703,30 @@ mod tests {
                 }],
             }
         })
+    }
+
+    #[test]
+    fn trie_walk_finds_every_string_a_token_begins_with() {
+        let strings = [
+            (b"ab".to_vec(), 1),
+            (b"abc".to_vec(), 2),
+            (Vec::new(), 4),
+            (b"b".to_vec(), 8),
+            (b"abd".to_vec(), 16),
+        ];
+        let t = Trie::new(&strings);
+        let walk = |s: &str| t.walk(s.bytes());
+        assert_eq!(walk("abcd"), 1 | 2 | 4);
+        assert_eq!(walk("abd"), 1 | 4 | 16);
+        assert_eq!(walk("ab"), 1 | 4);
+        assert_eq!(walk("a"), 4);
+        assert_eq!(walk("ba"), 4 | 8);
+        assert_eq!(walk(""), 4);
+        assert_eq!(Trie::new(&[]).walk("x".bytes()), 0);
+        // Backwards, as the suffixes are walked.
+        let t = Trie::new(&[(b"ne".to_vec(), 1), (b"n".to_vec(), 2)]);
+        assert_eq!(t.walk("gehen".bytes().rev()), 1 | 2);
+        assert_eq!(t.walk("gehe".bytes().rev()), 0);
     }
 
     #[test]
