@@ -46,8 +46,11 @@ pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static 
     let mut form = Vec::new();
     let mut ids = Vec::new();
     let mut pending: Vec<u32> = Vec::new();
-    // Every (pattern, token) of the sentence where a token sets a pattern off.
+    // Where tokens of the sentence set patterns off: a list per pattern, of (token, next entry),
+    // from `first[p]` on, with `last[p]` its end (both valid when `stamp[p]` is the sentence's).
     let mut hits: Vec<(u32, u32)> = Vec::new();
+    let mut first = vec![NONE; lex.patterns.len()];
+    let mut last = vec![NONE; lex.patterns.len()];
     // Per pattern: the number + 1 of the last sentence that set it off.
     let mut stamp = vec![0usize; lex.patterns.len()];
     let mut present = vec![0u64; lex.vocab.len().div_ceil(64)];
@@ -62,11 +65,19 @@ pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static 
             let f = forms.get(t.span);
             form.push(f);
             for &p in forms.triggers(f) {
-                hits.push((p, ti as u32));
-                if stamp[p as usize] != si + 1 {
-                    stamp[p as usize] = si + 1;
-                    pending.push(p);
+                let (p, ti, at) = (p as usize, ti as u32, hits.len() as u32);
+                if stamp[p] != si + 1 {
+                    stamp[p] = si + 1;
+                    pending.push(p as u32);
+                    first[p] = at;
+                } else if hits[last[p] as usize].0 == ti {
+                    // Set off twice by one token.
+                    continue;
+                } else {
+                    hits[last[p] as usize].1 = at;
                 }
+                last[p] = at;
+                hits.push((ti, NONE));
             }
         }
         if pending.is_empty() {
@@ -80,22 +91,23 @@ pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static 
                 *w |= 1 << (id % 64);
             }
         }
-        hits.sort_unstable();
-        hits.dedup();
         let s = Sentence { text, tokens, ids: &ids, form: &form, forms: &forms, present: &present, lex };
-        fire_sentence(&s, si, lex, &pending, &hits, &mut out);
+        fire_sentence(&s, si, lex, &pending, (&first, &hits), &mut out);
     }
     out
 }
 
-/// Tries the patterns `pending` in sentence `si`, appending the matches to `out`; `hits` are
-/// the (pattern, token) pairs where a token set a pattern off, sorted.
+/// No entry (the end of a list of set-off tokens).
+const NONE: u32 = u32::MAX;
+
+/// Tries the patterns `pending` in sentence `si`, appending the matches to `out`; `set_off`
+/// holds, per pattern, the list of the tokens that set it off (see [`fire`]).
 fn fire_sentence(
     s: &Sentence<'_>,
     si: usize,
     lex: &'static Lexicon,
     pending: &[u32],
-    hits: &[(u32, u32)],
+    (heads, hits): (&[u32], &[(u32, u32)]),
     out: &mut Vec<Fired>,
 ) {
     let start = out.len();
@@ -112,8 +124,12 @@ fn fire_sentence(
         }
         // Where a match may begin: where the pattern was set off, if it is anchored on its
         // first element; else at any token that passes that element.
-        let at = hits.partition_point(|h| h.0 < p);
-        let mut set_off = hits[at..].iter().take_while(|h| h.0 == p).map(|h| h.1 as usize);
+        let mut h = heads[p as usize];
+        let mut set_off = std::iter::from_fn(|| {
+            let &(ti, next) = hits.get(h as usize)?;
+            h = next;
+            Some(ti as usize)
+        });
         let mut every = 0..s.tokens.len();
         let starts: &mut dyn Iterator<Item = usize> =
             if pref.starts_at_anchor { &mut set_off } else { &mut every };

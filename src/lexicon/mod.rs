@@ -241,7 +241,7 @@ pub(crate) struct Trie {
     /// Per node: its first edge in `edges`, its number of edges, and the tests of the string
     /// that ends at it. Node 0 is the root (the empty string).
     nodes: Vec<(u32, u32, u64)>,
-    /// The edges of each node, together, sorted by byte: (byte, node).
+    /// The edges of each node, together: (byte, node).
     edges: Vec<(u8, u32)>,
     /// The root's edges by byte (0: none), as most walks end after one or two steps.
     root: Vec<u32>,
@@ -250,17 +250,17 @@ pub(crate) struct Trie {
 impl Trie {
     /// The trie of `strings` (bytes, tests).
     fn new(strings: &[(Vec<u8>, u64)]) -> Trie {
-        // A tree of maps first, then flattened node by node.
-        let mut tree: Vec<(std::collections::BTreeMap<u8, usize>, u64)> = vec![Default::default()];
+        // A tree first (each node's edges unsorted), then flattened node by node.
+        let mut tree: Vec<(Vec<(u8, usize)>, u64)> = vec![(Vec::new(), 0)];
         for (bytes, bits) in strings {
             let mut n = 0;
             for &b in bytes {
-                n = match tree[n].0.get(&b) {
-                    Some(&m) => m,
+                n = match tree[n].0.iter().find(|e| e.0 == b) {
+                    Some(&(_, m)) => m,
                     None => {
-                        tree.push(Default::default());
+                        tree.push((Vec::new(), 0));
                         let m = tree.len() - 1;
-                        tree[n].0.insert(b, m);
+                        tree[n].0.push((b, m));
                         m
                     }
                 };
@@ -270,7 +270,7 @@ impl Trie {
         let mut t = Trie { root: vec![0; 256], ..Trie::default() };
         for (children, bits) in &tree {
             t.nodes.push((t.edges.len() as u32, children.len() as u32, *bits));
-            t.edges.extend(children.iter().map(|(&b, &m)| (b, m as u32)));
+            t.edges.extend(children.iter().map(|&(b, m)| (b, m as u32)));
         }
         for &(b, m) in &t.edges[..tree[0].0.len()] {
             t.root[b as usize] = m;
