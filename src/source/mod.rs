@@ -32,8 +32,10 @@ struct Pass<'t> {
     quotes: Vec<quote::Quote>,
     ents: Entities<'t>,
     out: Vec<Attribution>,
-    /// The tokens of the whole text, made once.
+    /// The tokens of the whole text, made once, sentence by sentence: those of sentence `i` are
+    /// `all[starts[i]..starts[i + 1]]`.
     all: &'t [Token],
+    starts: &'t [u32],
     /// Their list bits and initials.
     marks: &'t Marks,
     /// Buffers kept from sentence to sentence: the quotations reaching into it, its stretches,
@@ -69,7 +71,7 @@ pub(crate) fn attribute(
     text: &str,
     sentences: &[Span],
     hedges: &[Hedge],
-    all: &[Token],
+    (all, starts): (&[Token], &[u32]),
     language: Language,
 ) -> (Vec<Source>, Vec<Attribution>) {
     // German sentences passing a claim on with *sollen* (*soll … erhalten haben*): reported
@@ -92,6 +94,7 @@ pub(crate) fn attribute(
         ents: Entities::new(language == Language::German),
         out: Vec::new(),
         all,
+        starts,
         marks: &marks,
         near: Vec::new(),
         stretches: Vec::new(),
@@ -209,7 +212,11 @@ impl<'t> Pass<'t> {
     /// Reads the stretches of sentence `si` between direct quotations for attributions, else
     /// for Konjunktiv I continuing an account.
     fn sentence(&mut self, si: usize, sentence: Span) {
-        let (ta, tb) = within_range(self.all, sentence);
+        let (ta, tb) = match (self.starts.get(si), self.starts.get(si + 1)) {
+            (Some(&a), Some(&b)) => (a as usize, b as usize),
+            _ => within_range(self.all, sentence),
+        };
+        debug_assert_eq!((ta, tb), within_range(self.all, sentence));
         let toks = &self.all[ta..tb];
         if toks.is_empty() {
             return;

@@ -86,6 +86,20 @@ fn can_close(next: Option<char>) -> bool {
     }
 }
 
+/// The bytes [`find`] must look at: line breaks, straight marks, and the first bytes of the
+/// characters that may be quotation marks or white space (U+0085, U+00A0, « and »: 0xC2;
+/// U+1680: 0xE1; U+2000–U+205F, with ‘ ’ ‚ “ ” „ ‹ ›: 0xE2; U+3000: 0xE3). Any other
+/// character, ASCII or not, is neither, and is passed over with the run it is in.
+static STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = matches!(i as u8, b'\n' | b'"' | b'\'' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        i += 1;
+    }
+    t
+};
+
 /// Every quotation in `text`, in order. Linear in the text.
 pub(crate) fn find(text: &str) -> Vec<Quote> {
     let mut out = Vec::new();
@@ -95,15 +109,12 @@ pub(crate) fn find(text: &str) -> Vec<Quote> {
     let mut newlines = 0usize; // line breaks since the last non-space character
     let bytes = text.as_bytes();
     let mut i = 0;
-    // One pass over the bytes: letters and other ASCII take the short way; only quotation
-    // marks, line breaks and non-ASCII characters are looked at closely.
+    // One pass over the bytes: most characters take the short way; only quotation marks, line
+    // breaks and characters that may be one or white space are looked at closely.
     while i < bytes.len() {
         // Runs of ordinary ASCII (letters, digits, spaces, punctuation) at once.
         let rest = &bytes[i..];
-        let run = rest
-            .iter()
-            .position(|&b| b == b'\n' || b == b'"' || b == b'\'' || b >= 0x80)
-            .unwrap_or(rest.len());
+        let run = rest.iter().position(|&b| STOP[b as usize]).unwrap_or(rest.len());
         if run > 0 {
             if newlines > 0 && rest[..run].iter().any(|&b| !matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c)) {
                 if newlines >= 2 {
@@ -227,5 +238,11 @@ mod tests {
         assert_eq!(contents("„a b c\n\n„d e“, sagte sie."), ["a b c\n\n„d e"]);
         // Straight marks: an opening mark after an unclosed one restarts.
         assert_eq!(contents("\"a b \"c d\" e"), ["c d"]);
+        // A letter outside ASCII after a blank line (or a line of white space outside ASCII)
+        // starts a paragraph like any other.
+        assert_eq!(contents("„a b c\n\nÄrger „d“."), ["d"]);
+        assert_eq!(contents("„a b c\n\u{a0}\u{2003}\nÄrger „d“."), ["d"]);
+        assert_eq!(contents("„a b c\n\u{2029}Ärger „d“."), ["d"]);
+        assert_eq!(contents("„a b c\nÄrger d“."), ["a b c\nÄrger d"]);
     }
 }
