@@ -89,8 +89,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     // One tokenization, sentence by sentence, for both layers.
     let words = text::token::tokenize_sentences(text, &sentences);
     let hedges = hedge::detect(text, &sentences, &words, language);
-    let (sources, attributions) =
-        source::attribute(text, &sentences, &hedges, (&words.0, &words.1), language);
+    let (sources, attributions) = source::attribute(text, &sentences, &hedges, &words, language);
     let mut analysis =
         Analysis { language, sentences, hedges, sources, attributions, stats: Stats::default() };
     analysis.count(text);

@@ -100,8 +100,8 @@ pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static 
 /// No entry (the end of a list of set-off tokens).
 const NONE: u32 = u32::MAX;
 
-/// Tries the patterns `pending` in sentence `si`, appending the matches to `out`; `set_off`
-/// holds, per pattern, the list of the tokens that set it off (see [`fire`]).
+/// Tries the patterns `pending` in sentence `si`, appending the matches to `out`; `heads` and
+/// `hits` hold, per pattern, the list of the tokens that set it off (see [`fire`]).
 fn fire_sentence(
     s: &Sentence<'_>,
     si: usize,

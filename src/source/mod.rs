@@ -71,7 +71,7 @@ pub(crate) fn attribute(
     text: &str,
     sentences: &[Span],
     hedges: &[Hedge],
-    (all, starts): (&[Token], &[u32]),
+    (all, starts): &crate::hedge::Words,
     language: Language,
 ) -> (Vec<Source>, Vec<Attribution>) {
     // German sentences passing a claim on with *sollen* (*soll … erhalten haben*): reported
