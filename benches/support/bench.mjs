@@ -3,9 +3,9 @@
 // the same files, a timer, and table formatting. Not a benchmark itself.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus as cpus_, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -24,11 +24,18 @@ export function native(args) {
   return run.stdout;
 }
 
+/** A temporary directory, removed when the process exits. */
+export function scratchDir() {
+  const dir = mkdtempSync(join(tmpdir(), "hedgemark-bench-"));
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /**
  * The bench texts in a temporary directory (or `dir`): { path, lang, label, text, bytes } for
  * de-1KB … en-10MB, the bytes of benches/analyze.rs.
  */
-export function benchTexts(dir = mkdtempSync(join(tmpdir(), "hedgemark-bench-"))) {
+export function benchTexts(dir = scratchDir()) {
   native(["write", dir]);
   const out = [];
   for (const lang of ["de", "en"]) {
@@ -40,6 +47,16 @@ export function benchTexts(dir = mkdtempSync(join(tmpdir(), "hedgemark-bench-"))
     }
   }
   return out;
+}
+
+/** The release CLI (built if it is not up to date): $CARGO_TARGET_DIR/release/hedgemark. */
+export function cli() {
+  const run = spawnSync("cargo", ["build", "--quiet", "--release", "--locked", "--bin", "hedgemark"], {
+    cwd: ROOT,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (run.status !== 0) throw new Error(`cargo build --release failed (${run.status})`);
+  return join(resolve(ROOT, process.env.CARGO_TARGET_DIR || "target"), "release/hedgemark");
 }
 
 /** Native analyze() on these files, in a child process: { [path]: {analyze_ms, analyze_json_ms, …} }. */
