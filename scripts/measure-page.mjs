@@ -3,12 +3,16 @@
 // how long a paste takes until its highlights are shown. A measurement, not a test: it prints a
 // table and exits 0.
 //
-//   node scripts/measure-page.mjs FILE... [--lang auto|de|en] [--size 1MB] [--runs 5]
+//   node scripts/measure-page.mjs [FILE...] [--article] [--size 100KB,1MB] [--lang auto|de|en] [--runs 5]
 //
+//   (nothing)   the cases of issue 5: --article --size 100KB,1MB
 //   FILE...     text files (UTF-8) to paste, one row each
-//   --lang X    the page's language setting for every paste (default auto)
+//   --article   also paste a 6 KB English article: the paragraphs of tests/articles/en-*.txt and
+//               www/samples/en.txt, cut after the last paragraph that ends within 6,000 characters
 //   --size N    also paste a generated text of at least N characters (1MB = 1,000,000, 200KB =
-//               200,000), made by repeating tests/articles/*.txt separated by blank lines
+//               200,000), made by repeating tests/articles/*.txt separated by blank lines; a
+//               comma-separated list (or the option repeated) for several
+//   --lang X    the page's language setting for every paste (default auto)
 //   --runs N    pastes per text (default 5); the table shows the median, and min–max
 //
 // For example: node scripts/measure-page.mjs --size 1MB tests/articles/de-trinkwasser.txt
@@ -26,11 +30,13 @@
 //     instantiate (the package's init() given the compiled module: instantiation and glue);
 //     "load" is their sum; "1st analyze" is the first call after it, where Chromium's lazy
 //     compilation of wasm functions shows. The page itself records no load timing (www/app.js
-//     and www/worker.js mark only hedgemark:paste, :analysed, :first-highlight and :rendered),
-//     hence this;
-//   - paste → analysed and paste → highlight: the page's own performance measures
-//     hedgemark:paste-to-analysed and hedgemark:paste-to-highlight (hedgemark:paste →
-//     hedgemark:rendered), over --runs pastes into an emptied box (an input event of type
+//     and www/worker.js mark only hedgemark:paste, :analysed, :first-highlight, :rendered and
+//     :painted), hence this;
+//   - paste → analysed, paste → highlight and paste → paint: the page's own performance measures
+//     hedgemark:paste-to-analysed (the result is back from the worker), hedgemark:paste-to-highlight
+//     (hedgemark:paste → hedgemark:rendered: the view is built and attached) and
+//     hedgemark:paste-to-paint (→ hedgemark:painted: the next frame, with its style, layout and
+//     paint, is done), over --runs pastes into an emptied box (an input event of type
 //     insertFromPaste, as the Playwright tests paste).
 // Nothing leaves 127.0.0.1: any other request is aborted and reported.
 
@@ -51,7 +57,7 @@ const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
 function usage(message) {
   if (message) console.error(`measure-page: ${message}`);
-  console.error("usage: node scripts/measure-page.mjs FILE... [--lang auto|de|en] [--size 1MB] [--runs 5]");
+  console.error("usage: node scripts/measure-page.mjs [FILE...] [--article] [--size 100KB,1MB] [--lang auto|de|en] [--runs 5]");
   process.exit(2);
 }
 
@@ -66,24 +72,46 @@ function parseSize(raw) {
 const args = process.argv.slice(2);
 const files = [];
 let language = "auto";
-let size = null;
+const sizes = [];
+let article = false;
 let runs = 5;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   const value = () => (a.includes("=") ? a.slice(a.indexOf("=") + 1) : args[++i]);
   if (a === "-h" || a === "--help") usage();
   else if (a === "--lang" || a.startsWith("--lang=")) language = value();
-  else if (a === "--size" || a.startsWith("--size=")) size = parseSize(value());
+  else if (a === "--size" || a.startsWith("--size=")) sizes.push(...String(value()).split(",").map(parseSize));
+  else if (a === "--article") article = true;
   else if (a === "--runs" || a.startsWith("--runs=")) runs = Number(value());
   else if (a.startsWith("--")) usage(`unknown option ${a}`);
   else files.push(a);
 }
 if (!["auto", "de", "en"].includes(language)) usage(`bad --lang ${JSON.stringify(language)}`);
 if (!Number.isInteger(runs) || runs < 1) usage("bad --runs");
-if (!files.length && !size) usage("no text to measure");
+if (!files.length && !sizes.length && !article) {
+  // The cases issue 5 names: a 6 KB article, a 100 KB and a 1 MB text.
+  article = true;
+  sizes.push(parseSize("100KB"), parseSize("1MB"));
+}
 
 const inputs = [];
-if (size) {
+if (article) {
+  const paragraphs = [
+    ...readdirSync(join(ROOT, "tests/articles"))
+      .filter((f) => f.startsWith("en-") && f.endsWith(".txt"))
+      .sort()
+      .map((f) => join(ROOT, "tests/articles", f)),
+    join(ROOT, "www/samples/en.txt"),
+  ].flatMap((f) => readFileSync(f, "utf8").split(/\n\n+/).map((p) => p.trim()).filter(Boolean));
+  let text = "";
+  for (const p of paragraphs) {
+    const next = text ? `${text}\n\n${p}` : p;
+    if (next.length > 6000) break;
+    text = next;
+  }
+  inputs.push({ name: "article 6 KB (en)", text });
+}
+for (const size of sizes) {
   const dir = join(ROOT, "tests/articles");
   const parts = readdirSync(dir)
     .filter((f) => f.endsWith(".txt"))
@@ -218,6 +246,7 @@ async function measure(browser, origin, { name, text }) {
 
   const analysed = [];
   const highlight = [];
+  const paint = [];
   let result = null;
   for (let r = 0; r < runs; r++) {
     // Empty the box (and the view) first, so that each paste starts from an empty page.
@@ -230,13 +259,25 @@ async function measure(browser, origin, { name, text }) {
     await page.waitForFunction(() => !document.getElementById("view").dataset.state || document.getElementById("view").dataset.state === "empty", null, {
       timeout: 60_000,
     });
+    const painted = await page.evaluate(() => performance.getEntriesByName("hedgemark:paste-to-paint", "measure").length);
     await paste(page, text);
+    // The page measures until the next frame is done too (hedgemark:paste-to-paint), a little later.
+    await page
+      .waitForFunction((n) => performance.getEntriesByName("hedgemark:paste-to-paint", "measure").length > n, painted, {
+        timeout: 10_000,
+      })
+      .catch(() => {});
     const times = await page.evaluate(() => {
       const last = (n) => performance.getEntriesByName(n, "measure").at(-1)?.duration ?? null;
-      return { analysed: last("hedgemark:paste-to-analysed"), highlight: last("hedgemark:paste-to-highlight") };
+      return {
+        analysed: last("hedgemark:paste-to-analysed"),
+        highlight: last("hedgemark:paste-to-highlight"),
+        paint: last("hedgemark:paste-to-paint"),
+      };
     });
     analysed.push(times.analysed);
     highlight.push(times.highlight);
+    paint.push(times.paint);
     if (r === 0) {
       result = await page.evaluate(() => {
         const r = window.hedgemarkPage.result;
@@ -257,6 +298,7 @@ async function measure(browser, origin, { name, text }) {
     load,
     analysed: median(analysed),
     highlight: median(highlight),
+    paint: paint.every((x) => x != null) ? median(paint) : null,
     min: Math.min(...highlight),
     max: Math.max(...highlight),
     external,
@@ -280,6 +322,7 @@ function table(rows) {
     `paste→analysed (median of ${runs})`,
     `paste→highlight (median of ${runs})`,
     "highlight min–max",
+    `paste→paint (median of ${runs})`,
   ];
   const body = rows.map((r) => [
     r.name,
@@ -296,6 +339,7 @@ function table(rows) {
     ms(r.analysed),
     ms(r.highlight),
     `${ms(r.min)}–${ms(r.max)}`,
+    ms(r.paint),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
@@ -325,10 +369,19 @@ try {
       `pkg/hedgemark_bg.wasm ${wasmBytes.toLocaleString("en")} bytes\n`,
   );
   console.log(table(rows));
+  const loads = rows.map((r) => r.load);
+  const mid = (k) => median(loads.map((l) => l[k]));
+  console.log(
+    `\nwasm cold load, median of ${loads.length} (one per row): download ${ms(mid("download"))}, ` +
+      `compile ${ms(mid("compile"))}, instantiate ${ms(mid("instantiate"))}, ` +
+      `load ${ms(median(loads.map((l) => l.download + l.compile + l.instantiate)))}, 1st analyze ${ms(mid("first"))}`,
+  );
   console.log(
     "\nengine ready: navigation start → html[data-engine=ready] (worker: module, .wasm, instantiate, warm-up). " +
       "download/compile/instantiate: a cold load in a fresh browser context (plain page, uncached .wasm); " +
-      "load = their sum; 1st analyze: the first call after it (Chromium compiles wasm functions lazily).",
+      "load = their sum; 1st analyze: the first call after it (Chromium compiles wasm functions lazily). " +
+      "paste→analysed: the result is back from the worker; paste→highlight: the view is built and attached; " +
+      "paste→paint: the frame after it (style, layout, paint) is done.",
   );
   for (const r of rows) {
     if (r.external.length) console.log(`${r.name}: requests that left 127.0.0.1 (aborted): ${r.external.join(", ")}`);

@@ -2,7 +2,8 @@
 // parsing of user text (only text nodes and <mark> elements built with the DOM API).
 //
 // Flow: input → (debounce) → worker analyses (www/worker.js, the engine in wasm) → render the
-// hedgemark/1 result into #view in document fragments → summary, strip, legend, sources.
+// hedgemark/1 result into one detached document fragment, attached to #view at once → summary,
+// strip, legend, sources.
 // DOM contract: each highlight is a <mark data-kind="hedge|source|quote|claim"> (hedges with
 // data-category); a span cut by another is several <mark>s with the same data-ref, the first of
 // which has data-first and is focusable.
@@ -319,7 +320,7 @@ export function marksOf(text, r) {
   return marks;
 }
 
-const CHUNK = 48_000; // characters per block of the view (cut after a line break, outside marks)
+const CHUNK = 8_000; // characters per block of the view (cut after a line break, outside marks)
 
 /// Where the view is cut into blocks: after a "\n" that no mark covers, every CHUNK characters or
 /// so. Blocks get `content-visibility: auto`, so a 10 MB text only lays out what is on screen.
@@ -347,26 +348,40 @@ function cutsOf(text, marks) {
   return cuts;
 }
 
+/// The <mark> a highlight starts with (`first`) or continues in, cloned from a prototype with the
+/// attributes every mark of its kind, category, source kind and type shares (cloning is several
+/// times faster than setting each data- attribute anew); only data-ref and data-source differ.
+const markPrototypes = new Map();
 function newMark(m, first) {
-  const el = document.createElement("mark");
-  el.dataset.kind = m.kind;
-  if (m.category) el.dataset.category = m.category;
-  if (m.source != null) el.dataset.source = String(m.source);
-  if (m.sourceKind) el.dataset.sourceKind = String(m.sourceKind);
-  if (m.type) el.dataset.type = String(m.type);
-  el.dataset.ref = m.ref;
-  if (first) {
-    el.dataset.first = "";
-    el.tabIndex = -1; // roving: one mark at a time is in the tab order
-  } else {
-    el.dataset.part = "cont";
+  const key = `${first ? 1 : 0}|${m.kind}|${m.category || ""}|${m.sourceKind || ""}|${m.type || ""}`;
+  let proto = markPrototypes.get(key);
+  if (!proto) {
+    proto = document.createElement("mark");
+    proto.setAttribute("data-kind", m.kind);
+    if (m.category) proto.setAttribute("data-category", m.category);
+    if (m.sourceKind) proto.setAttribute("data-source-kind", String(m.sourceKind));
+    if (m.type) proto.setAttribute("data-type", String(m.type));
+    if (first) {
+      proto.setAttribute("data-first", "");
+      proto.setAttribute("tabindex", "-1"); // roving: one mark at a time is in the tab order
+    } else {
+      proto.setAttribute("data-part", "cont");
+    }
+    markPrototypes.set(key, proto);
   }
+  const el = proto.cloneNode(false);
+  if (m.source != null) el.setAttribute("data-source", String(m.source));
+  el.setAttribute("data-ref", m.ref);
   return el;
 }
 
-/// Builds the marked text block by block. `onBlock(fragment, done, fraction)` receives the built
-/// blocks; between calls the builder yields to the event loop when its time slice is used.
-async function buildView(text, marks, renderId, onBlock) {
+/// Builds the marked text, block by block, into one detached fragment, which the caller attaches
+/// to the page once: nothing is inserted into the live DOM node by node (each insertion there
+/// would dirty style and layout of the page). Between slices of about SLICE ms the builder
+/// yields to the event loop, so that a long text keeps the page responsive, and reports its
+/// progress through `onProgress(fraction)`. Returns {fragment, pieces}, or null when a newer
+/// render started meanwhile.
+async function buildView(text, marks, renderId, onProgress) {
   const cuts = cutsOf(text, marks);
   const bounds = new Set([text.length, ...cuts]);
   for (const m of marks) bounds.add(m.start), bounds.add(m.end);
@@ -374,9 +389,9 @@ async function buildView(text, marks, renderId, onBlock) {
   const cutSet = new Set(cuts);
   const pieces = [];
 
-  let frag = document.createDocumentFragment();
+  const frag = document.createDocumentFragment();
   let block = blockEl();
-  frag.append(block);
+  frag.appendChild(block);
   const open = []; // indices into marks, outermost first
   const openEls = [];
   let next = 0;
@@ -387,7 +402,7 @@ async function buildView(text, marks, renderId, onBlock) {
   for (let bi = 0; bi < sorted.length; bi++) {
     const b = sorted[bi];
     const parent = openEls.length ? openEls[openEls.length - 1] : block;
-    if (b > pos) parent.append(document.createTextNode(text.slice(pos, b)));
+    if (b > pos) parent.appendChild(document.createTextNode(text.slice(pos, b)));
     pos = b;
     // Close the marks that end here, and the ones opened inside them (reopened as continuations).
     let first = -1;
@@ -403,37 +418,31 @@ async function buildView(text, marks, renderId, onBlock) {
       openEls.length = first;
       for (const m of reopen) {
         const el = newMark(marks[m], false);
-        (openEls.length ? openEls[openEls.length - 1] : block).append(el);
+        (openEls.length ? openEls[openEls.length - 1] : block).appendChild(el);
         open.push(m);
         openEls.push(el);
       }
     }
     if (cutSet.has(b) && open.length === 0) {
       block = blockEl();
-      frag.append(block);
+      frag.appendChild(block);
     }
     while (next < marks.length && marks[next].start === b) {
       const el = newMark(marks[next], true);
       pieces.push(el);
-      (openEls.length ? openEls[openEls.length - 1] : block).append(el);
+      (openEls.length ? openEls[openEls.length - 1] : block).appendChild(el);
       open.push(next);
       openEls.push(el);
       next++;
     }
     if ((bi & 255) === 255 && performance.now() - sliceStart > SLICE && bi < sorted.length - 1) {
-      // Hand over what is complete (whole blocks only), then let the page breathe.
-      if (frag.childNodes.length > 1) {
-        const done = document.createDocumentFragment();
-        while (frag.firstChild !== block) done.append(frag.firstChild);
-        onBlock(done, false, b / text.length);
-        await yieldToPage();
-        if (renderId !== state.renderId) return null;
-        sliceStart = performance.now();
-      }
+      onProgress(b / text.length);
+      await yieldToPage();
+      if (renderId !== state.renderId) return null;
+      sliceStart = performance.now();
     }
   }
-  onBlock(frag, true, 1);
-  return pieces;
+  return { fragment: frag, pieces };
 }
 
 function blockEl() {
@@ -477,26 +486,33 @@ async function showResult(text, result, renderId = ++state.renderId) {
   }
   view.dataset.state = "rendering";
   view.lang = result.language || "";
+  const long = text.length > 192_000;
+  // A long text takes several slices to build: the view of the previous text goes at once (its
+  // marks refer to the previous result), and a progress bar shows while the new one is built.
+  if (long) view.replaceChildren();
+  // For a long text, the page gets a turn between the steps below too: receiving the result from
+  // the worker was already a long task (a 5 MB text's result takes a good 100 ms to copy in).
+  const breathe = async () => {
+    if (long) await yieldToPage();
+    return renderId === state.renderId;
+  };
+  if (!(await breathe())) return;
   const lang = LANGUAGE_NAME[result.language] || result.language;
   els.detected.textContent = els.language.value === "auto" ? `detected: ${lang}` : `analysed as ${lang}`;
   renderSummary(result);
   renderLegend(result);
   renderSources(result);
+  if (!(await breathe())) return;
 
   const marks = marksOf(text, result);
-  const long = text.length > CHUNK * 4;
-  let firstFlush = true;
-  const pieces = await buildView(text, marks, renderId, (frag, done, fraction) => {
-    if (firstFlush) {
-      view.replaceChildren(frag);
-      firstFlush = false;
-      if (!done) performance.mark("hedgemark:first-highlight");
-    } else {
-      view.append(frag);
-    }
-    if (long && !done) showStatus(`Highlighting ${size(text.length)}…`, fraction);
+  if (!(await breathe())) return;
+  const built = await buildView(text, marks, renderId, (fraction) => {
+    if (long) showStatus(`Highlighting ${size(text.length)}…`, fraction);
   });
-  if (!pieces || renderId !== state.renderId) return;
+  if (!built || renderId !== state.renderId) return;
+  view.replaceChildren(built.fragment); // the one insertion into the live page
+  if (long) performance.mark("hedgemark:first-highlight");
+  const pieces = built.pieces;
   state.pieces = pieces;
   if (pieces.length) {
     pieces[0].tabIndex = 0;
@@ -506,8 +522,18 @@ async function showResult(text, result, renderId = ++state.renderId) {
   drawStrip();
   view.dataset.state = "done";
   performance.mark("hedgemark:rendered");
-  if (performance.getEntriesByName("hedgemark:paste", "mark").length) {
+  const timed = performance.getEntriesByName("hedgemark:paste", "mark").length > 0;
+  if (timed) {
     performance.measure("hedgemark:paste-to-highlight", "hedgemark:paste", "hedgemark:rendered");
+    // And until the highlights are on screen: the next frame (style, layout, paint) is done when
+    // a task queued from its requestAnimationFrame callback runs.
+    requestAnimationFrame(() =>
+      yieldToPage().then(() => {
+        if (renderId !== state.renderId) return;
+        performance.mark("hedgemark:painted");
+        performance.measure("hedgemark:paste-to-paint", "hedgemark:paste", "hedgemark:painted");
+      }),
+    );
   }
   view.dispatchEvent(new CustomEvent("hedgemark:rendered", { bubbles: true, detail: { length: text.length } }));
 }
@@ -847,58 +873,108 @@ function highlightSentences(spans) {
 // ---------------------------------------------------------------------------------------------
 // The strip: where in the text the hedges (top row) and the sources and claims (bottom row) sit.
 
+// The strip's colours (CSS custom properties), read once per colour scheme: reading them right
+// after the view was rebuilt would force a style recalculation of the whole page.
+let stripColours = null;
 function cssVar(name) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || "#888";
 }
+function colours() {
+  if (!stripColours) {
+    stripColours = {
+      bg: cssVar("--strip-bg"),
+      fg: cssVar("--fg"),
+      claim: cssVar("--claim-edge"),
+      ...Object.fromEntries(CATEGORIES.map((c) => [c.id, cssVar(`--${c.id}-edge`)])),
+    };
+  }
+  return stripColours;
+}
+
+// The strip's width in CSS pixels, from a ResizeObserver (which reports it after the browser's
+// own layout), so that drawing never forces a layout of the freshly built view. 0: not laid out
+// yet (hidden); the observer draws once it is.
+let stripWidth = 0;
+let stripDrawn = { result: null, key: "" };
 
 function drawStrip() {
   const canvas = els.strip;
   const r = state.result;
   const n = state.text.length;
   if (!r || !n || els.stripFigure.hidden) return;
-  const width = Math.max(100, Math.round(canvas.getBoundingClientRect().width || 300));
+  const thirds = [0, 0, 0];
+  for (const h of r.hedges || []) thirds[Math.min(2, Math.floor((h.start / n) * 3))]++;
+  canvas.setAttribute(
+    "aria-label",
+    (r.hedges || []).length
+      ? `Hedges by position: ${thirds[0]} in the first third of the text, ${thirds[1]} in the middle third, ${thirds[2]} in the last third.`
+      : "No hedges in the text.",
+  );
+  if (!stripWidth) return; // the ResizeObserver draws once the strip is laid out
+  // The same result, width and toggles as the last drawing: nothing to do (the observer may have
+  // drawn it already while the view was being built).
+  const key = `${stripWidth}|${[...state.hidden].sort().join(",")}`;
+  if (stripDrawn.result === r && stripDrawn.key === key) return;
+  stripDrawn = { result: r, key };
+  const width = Math.max(100, stripWidth);
   const height = 40;
   const dpr = window.devicePixelRatio || 1;
   canvas.width = Math.round(width * dpr);
   canvas.height = Math.round(height * dpr);
   const g = canvas.getContext("2d");
   if (!g) return;
+  const c = colours();
   g.setTransform(dpr, 0, 0, dpr, 0, 0);
   g.clearRect(0, 0, width, height);
-  g.fillStyle = cssVar("--strip-bg");
+  g.fillStyle = c.bg;
   g.fillRect(0, 0, width, height);
+  // Marks are summed up per pixel column first, then drawn as runs of columns: a few hundred
+  // rectangles whatever the number of hedges (a 5 MB text has tens of thousands).
   const x = (offset) => (offset / n) * width;
-  const colours = Object.fromEntries(CATEGORIES.map((c) => [c.id, cssVar(`--${c.id}-edge`)]));
-  const thirds = [0, 0, 0];
-  let last = "";
+  const columns = (start, end, min) => {
+    const from = Math.max(0, Math.floor(x(start)));
+    return [from, Math.min(width, Math.max(from + min, Math.ceil(x(end))))];
+  };
+  const runs = (cols, y, h, colourOf) => {
+    for (let i = 0; i < width; ) {
+      const v = cols[i];
+      let j = i + 1;
+      while (j < width && cols[j] === v) j++;
+      if (v >= 0) {
+        g.fillStyle = colourOf(v);
+        g.fillRect(i, y, j - i, h);
+      }
+      i = j;
+    }
+  };
+  // Hedges, top row: in each column the category of the last hedge over it.
+  const hedgeCols = new Int8Array(width).fill(-1);
+  const categoryIndex = Object.fromEntries(CATEGORIES.map((k, i) => [k.id, i]));
   for (const h of r.hedges || []) {
-    thirds[Math.min(2, Math.floor((h.start / n) * 3))]++;
     if (state.hidden.has(h.category)) continue;
-    const px = Math.floor(x(h.start));
-    const key = `${px}:${h.category}`;
-    if (key === last) continue;
-    last = key;
-    g.fillStyle = colours[h.category] || "#888";
-    g.fillRect(px, 3, Math.max(2, x(h.end) - x(h.start)), 16);
+    const [from, to] = columns(h.start, h.end, 2);
+    hedgeCols.fill(categoryIndex[h.category] ?? CATEGORIES.length, from, to);
   }
+  runs(hedgeCols, 3, 16, (v) => c[CATEGORIES[v]?.id] || "#888");
   if (!state.hidden.has("claim") || !state.hidden.has("quote")) {
-    g.fillStyle = cssVar("--claim-edge");
+    const claimCols = new Int8Array(width).fill(-1);
     for (const a of r.attributions || []) {
       if (!a.content || state.hidden.has(a.type === "direct" ? "quote" : "claim")) continue;
-      g.fillRect(x(a.content.start), 24, Math.max(2, x(a.content.end) - x(a.content.start)), 5);
+      const [from, to] = columns(a.content.start, a.content.end, 2);
+      claimCols.fill(0, from, to);
     }
+    runs(claimCols, 24, 5, () => c.claim);
   }
   if (!state.hidden.has("source")) {
-    g.fillStyle = cssVar("--fg");
-    for (const s of r.sources || []) for (const m of s.mentions || []) g.fillRect(Math.floor(x(m.start)), 22, 2, 15);
+    const sourceCols = new Int8Array(width).fill(-1);
+    for (const s of r.sources || []) {
+      for (const m of s.mentions || []) {
+        const from = Math.min(width - 1, Math.max(0, Math.floor(x(m.start))));
+        sourceCols.fill(0, from, Math.min(width, from + 2));
+      }
+    }
+    runs(sourceCols, 22, 15, () => c.fg);
   }
-  const hedges = (r.hedges || []).length;
-  canvas.setAttribute(
-    "aria-label",
-    hedges
-      ? `Hedges by position: ${thirds[0]} in the first third of the text, ${thirds[1]} in the middle third, ${thirds[2]} in the last third.`
-      : "No hedges in the text.",
-  );
 }
 
 function onStripClick(event) {
@@ -994,6 +1070,7 @@ function describe(mark) {
 /// The explanation of a mark and of the marks around it (a hedge inside a quotation says both).
 function showTip(mark) {
   clearTimeout(hideTimer);
+  if (els.view.dataset.state === "rendering") return; // marks of the previous result, until the swap
   const first = firstPiece(mark);
   if (!first || isHidden(first)) return;
   if (tipFor === first && !els.tip.hidden) return position(mark);
@@ -1228,7 +1305,23 @@ function main() {
     if (tipFor && !els.tip.hidden) position(tipFor);
   });
   window.addEventListener("scroll", () => tipFor && !els.tip.hidden && position(tipFor), { passive: true });
-  matchMedia("(prefers-color-scheme: dark)").addEventListener?.("change", drawStrip);
+  matchMedia("(prefers-color-scheme: dark)").addEventListener?.("change", () => {
+    stripColours = null;
+    stripDrawn = { result: null, key: "" };
+    drawStrip();
+  });
+  if (typeof ResizeObserver === "function") {
+    new ResizeObserver((entries) => {
+      const entry = entries[entries.length - 1];
+      const box = entry.borderBoxSize?.[0];
+      const w = Math.round(box ? box.inlineSize : entry.target.getBoundingClientRect().width);
+      if (w === stripWidth) return;
+      stripWidth = w;
+      drawStrip();
+    }).observe(els.strip);
+  } else {
+    stripWidth = Math.round(els.strip.getBoundingClientRect().width || 300);
+  }
 
   // If text is already there (restored by the browser on reload), analyse it.
   if (els.text.value) onInput({ type: "sample" });
