@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of hedgemark: Rust (format, lint, unit, lexicon examples, segmentation,
 # snapshots, properties, CLI, doc tests), the WebAssembly build and its size budget, the npm
-# package in Node (API, offsets, CLI equality, packaging), and the page and widget in Debian's
+# package in Node (API, offsets, CLI equality, packaging, wasm memory), a speed smoke check (a
+# ratio within one run, benches/native.rs), and the page and widget in Debian's
 # Chromium through Playwright. Installs what is missing first, idempotently: rustfmt/clippy, the
 # wasm32 target, the pinned wasm-bindgen CLI, npm packages, Debian's chromium.
 #   bash scripts/test.sh
@@ -36,6 +37,11 @@ cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --locke
 step "the npm package in Node (node --test tests/node/)"
 cargo build --release --locked --bin hedgemark
 node --test tests/node/
+
+step "speed smoke (release build): analyze vs a plain scan of the same text, a ratio within one run"
+# Seconds. Fails only on a gross regression (analyze more than 200 times as slow as decoding and
+# classifying every character of the same 1 MB, about 20 times now), never on an absolute time.
+cargo bench --locked --bench native -- smoke
 
 step "Debian's chromium for the browser tests"
 if [[ ! -x "${HEDGEMARK_CHROMIUM:-/usr/bin/chromium}" ]]; then
