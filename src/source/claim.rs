@@ -225,13 +225,15 @@ impl<'a> Stretch<'a> {
         (v + 1..self.len()).find(|&k| self.is_break(k)).unwrap_or(self.len())
     }
 
-    fn words(&self, a: usize, b: usize) -> usize {
-        self.t[a.min(b)..b].iter().filter(|k| k.kind != TokenKind::Punct).count()
+    /// The number of words among tokens `a..b`, counted up to `cap` (so that a test of a
+    /// small count costs little in a long stretch).
+    fn words(&self, a: usize, b: usize, cap: usize) -> usize {
+        self.t[a.min(b)..b].iter().filter(|k| k.kind != TokenKind::Punct).take(cap).count()
     }
 
     /// Whether nothing but punctuation follows token `k - 1`.
     fn ends_at(&self, k: usize) -> bool {
-        self.words(k, self.len()) == 0
+        self.words(k, self.len(), 1) == 0
     }
 
     /// The text of tokens `a..b` without punctuation at either end; empty when it has fewer
@@ -243,7 +245,7 @@ impl<'a> Stretch<'a> {
         while b > a && self.t[b - 1].kind == TokenKind::Punct {
             b -= 1;
         }
-        if a >= b || self.words(a, b) < min {
+        if a >= b || self.words(a, b, min) < min {
             return Span::new(0, 0);
         }
         Span::new(self.t[a].span.start, self.t[b - 1].span.end)
@@ -373,7 +375,7 @@ impl<'a> Stretch<'a> {
             if let Some((sp, _)) = self.np_at(k, j) {
                 return Some((sp, false, v + 1));
             }
-            let words = self.words(k, j);
+            let words = self.words(k, j, 5);
             if (1..=4).contains(&words)
                 && (k..j).all(|x| self.lower_initial(x) || self.t[x].kind == TokenKind::Punct)
             {
@@ -412,7 +414,11 @@ impl<'a> Stretch<'a> {
             && (PREPOSITIONS.contains(&self.low(k))
                 || AFTER_SUBJECT.contains(&self.low(k))
                 || matches!(self.low(k), "am" | "im" | "gestern" | "heute" | "laut"))
-            && !(k..self.len()).any(|x| self.is_break(x) && !self.ends_at(x))
+            // (No break with a word after it: none before the last word.)
+            && !self.t[k..]
+                .iter()
+                .rposition(|t| t.kind != TokenKind::Punct)
+                .is_some_and(|w| (k..=k + w).any(|x| self.is_break(x)))
             && !(k..self.len()).any(|x| self.bits[x] & SPEECH != 0 || self.low(x) == "that")
     }
 
