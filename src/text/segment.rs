@@ -607,29 +607,37 @@ fn wordish(b: u8) -> bool {
     BYTE_KIND[b as usize] == KIND_WORDISH
 }
 
+/// Where the chunk starting at `start` ends (`start < bytes.len()`), and whether it is all
+/// ASCII: at the next ASCII character, not white space, that follows ASCII white space (no word
+/// rule looks back across that boundary), or at the end of `bytes`.
+#[inline]
+pub(crate) fn chunk_end(bytes: &[u8], start: usize) -> (usize, bool) {
+    let mut end = start + 1;
+    let mut ascii = bytes[start] < 0x80;
+    let mut after_space = ascii_space(bytes[start]);
+    while let Some(&b) = bytes.get(end) {
+        match BYTE_KIND[b as usize] {
+            KIND_SPACE => after_space = true,
+            KIND_NON_ASCII => {
+                ascii = false;
+                after_space = false;
+            }
+            // ASCII, not white space: a chunk starts here after white space.
+            _ if after_space => break,
+            _ => {}
+        }
+        end += 1;
+    }
+    (end, ascii)
+}
+
 /// Calls `f(start, segment)` for every segment of `text` that
 /// `unicode_segmentation::UnicodeSegmentation::split_word_bound_indices` yields, in order.
 pub(crate) fn word_bounds<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
     let bytes = text.as_bytes();
     let mut start = 0;
     while start < bytes.len() {
-        // The chunk: up to the next ASCII character that follows ASCII white space.
-        let mut end = start + 1;
-        let mut ascii = bytes[start] < 0x80;
-        let mut after_space = ascii_space(bytes[start]);
-        while let Some(&b) = bytes.get(end) {
-            match BYTE_KIND[b as usize] {
-                KIND_SPACE => after_space = true,
-                KIND_NON_ASCII => {
-                    ascii = false;
-                    after_space = false;
-                }
-                // ASCII, not white space: a chunk starts here after white space.
-                _ if after_space => break,
-                _ => {}
-            }
-            end += 1;
-        }
+        let (end, ascii) = chunk_end(bytes, start);
         let chunk = &text[start..end];
         if ascii {
             let b = chunk.as_bytes();

@@ -128,40 +128,224 @@ pub fn tokenize_sentences(text: &str, sentences: &[Span]) -> (Vec<Token>, Vec<u3
 }
 
 /// Appends the tokens of `text[within]` to `out`, with spans into `text`.
+///
+/// The tokens are the segments of UAX #29 word boundaries (as `unicode-segmentation` finds
+/// them) that are not white space. The text is read in the chunks of
+/// chunks: from one chunk start to the next character, not white space, that follows ASCII
+/// white space, a place no word rule looks back across. A chunk of ASCII and Latin letters
+/// (U+00C0 to U+023F) is tokenized here in one pass, with the word rules as they apply to those
+/// characters; when the pass meets any other character, what it emitted for the chunk is taken
+/// back and the chunk goes to the full segmentation (`segment::word_bounds`) instead.
 pub fn tokenize_into(text: &str, within: Span, out: &mut Vec<Token>) {
-    let mut newline = false;
-    let mut prev_end = within.start;
-    super::segment::word_bounds(within.slice(text), |rel, w| {
-        let start = within.start + rel;
-        // ASCII first: a space segment holds no line break, a letter or digit decides the kind.
-        let kind = match w.as_bytes().first().copied().unwrap_or(b' ') {
-            b' ' => return,
-            b'a'..=b'z' | b'A'..=b'Z' => TokenKind::Word,
-            b'0'..=b'9' => TokenKind::Number,
-            _ => {
-                let first = w.chars().next().unwrap_or(' ');
-                let (space, numeric, _) = props(first);
-                if space {
-                    if w.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
-                        newline = true;
-                    }
-                    return;
+    let bytes = &text.as_bytes()[..within.end];
+    let mut at = Emit { newline: false, prev_end: within.start };
+    let mut i = within.start;
+    while i < within.end {
+        let (tokens, before) = (out.len(), at);
+        match fast_chunk(text, bytes, i, out, &mut at) {
+            Some(next) => i = next,
+            None => {
+                out.truncate(tokens);
+                at = before;
+                let (end, _) = super::segment::chunk_end(bytes, i);
+                super::segment::word_bounds(&text[i..end], |rel, w| segment(text, i + rel, w, out, &mut at));
+                i = end;
+            }
+        }
+    }
+}
+
+/// What tokenizing carries from one segment to the next.
+#[derive(Clone, Copy)]
+struct Emit {
+    /// Whether a line break stood in the white space since the last token.
+    newline: bool,
+    /// Where the last token ended.
+    prev_end: usize,
+}
+
+// What a character is to the one-pass tokenizer ([`CLASS`], [`class_at`]).
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 3;
+const UNDERSCORE: u8 = 4;
+/// Anything the one pass does not decide itself: the chunk goes to the full segmentation.
+const COMPLEX: u8 = 5;
+
+/// Per first byte: ASCII white space (tab, line feed, vertical tab, form feed, carriage return,
+/// space), letters, digits, `_`, other ASCII; the lead bytes of U+00C0 to U+023F, all letters
+/// to the word rules (but × and ÷, told apart in [`class_at`]); every other byte is
+/// [`COMPLEX`].
+static CLASS: [u8; 256] = {
+    let mut t = [COMPLEX; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b'_' {
+            UNDERSCORE
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    let mut b = 0xC3;
+    while b <= 0xC8 {
+        t[b] = LETTER;
+        b += 1;
+    }
+    t
+};
+
+/// ASCII letters, digits and `_`.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = matches!(CLASS[b], LETTER | DIGIT | UNDERSCORE);
+        b += 1;
+    }
+    t
+};
+
+/// The class and byte length of the character at `i` (`i < bytes.len()`, on a character
+/// boundary of UTF-8).
+#[inline(always)]
+fn class_at(bytes: &[u8], i: usize) -> (u8, usize) {
+    let b = bytes[i];
+    let c = CLASS[b as usize];
+    if b < 0x80 {
+        (c, 1)
+    } else if c == LETTER && !(b == 0xC3 && matches!(bytes.get(i + 1), Some(0x97 | 0xB7))) {
+        (LETTER, 2)
+    } else {
+        (COMPLEX, 0)
+    }
+}
+
+/// Whether the ASCII `mid` keeps a character of class `before` and one of class `after` in one
+/// word: WB6/WB7 (letter, `:` `.` `'`, letter) and WB11/WB12 (digit, `,` `;` `.` `'`, digit).
+#[inline]
+fn joins(before: u8, mid: u8, after: u8) -> bool {
+    match mid {
+        b'.' | b'\'' => before == after && (before == LETTER || before == DIGIT),
+        b':' => before == LETTER && after == LETTER,
+        b',' | b';' => before == DIGIT && after == DIGIT,
+        _ => false,
+    }
+}
+
+/// Tokenizes the chunk starting at `i` if the one pass can (ASCII and Latin letters), returning
+/// where the next chunk starts (the next character, not white space, after ASCII white space);
+/// `None`, with tokens possibly pushed, at the first character it cannot decide.
+#[inline]
+fn fast_chunk(text: &str, bytes: &[u8], mut i: usize, out: &mut Vec<Token>, at: &mut Emit) -> Option<usize> {
+    let end = bytes.len();
+    let mut after_space = false;
+    while i < end {
+        let (class, n) = class_at(bytes, i);
+        if class == COMPLEX {
+            return None;
+        }
+        if class == SPACE {
+            let b = bytes[i];
+            at.newline |= b == b'\n' || b == b'\r';
+            after_space = true;
+            i += 1;
+            continue;
+        }
+        if after_space {
+            return Some(i);
+        }
+        let start = i;
+        i += n;
+        let kind = if class == OTHER {
+            // One character of punctuation, unless what follows attaches to it (WB4).
+            if i < end && class_at(bytes, i).0 == COMPLEX {
+                return None;
+            }
+            TokenKind::Punct
+        } else {
+            loop {
+                // ASCII letters, digits and `_` first, a byte at a time.
+                while i < end && WORD_BYTE[bytes[i] as usize] {
+                    i += 1;
                 }
-                if numeric {
-                    TokenKind::Number
-                } else if w.chars().any(|c| props(c).2) {
-                    TokenKind::Word
-                } else {
-                    TokenKind::Punct
+                if i == end {
+                    break;
+                }
+                match class_at(bytes, i) {
+                    (LETTER, n) => i += n,
+                    (COMPLEX, _) => return None,
+                    (OTHER, _) if i + 1 < end => {
+                        let (after, m) = class_at(bytes, i + 1);
+                        if after == COMPLEX {
+                            return None;
+                        }
+                        // (A byte outside ASCII before `i` ends a Latin letter.)
+                        let last = bytes[i - 1];
+                        let last = if last < 0x80 { CLASS[last as usize] } else { LETTER };
+                        if !joins(last, bytes[i], after) {
+                            break;
+                        }
+                        i += 1 + m;
+                    }
+                    _ => break,
                 }
             }
+            // (Only letters and digits are joined by a mid character.)
+            let alnum = class != UNDERSCORE || bytes[start..i].iter().any(|&b| b != b'_');
+            match class {
+                DIGIT => TokenKind::Number,
+                UNDERSCORE if !alnum => TokenKind::Punct,
+                _ => TokenKind::Word,
+            }
         };
-        let end = start + w.len();
-        let clause_break = kind == TokenKind::Punct && is_clause_break(text, w, start, end, prev_end);
-        out.push(Token { span: Span::new(start, end), kind, clause_break, after_newline: newline });
-        newline = false;
-        prev_end = end;
-    });
+        let w = &text[start..i];
+        let clause_break = kind == TokenKind::Punct && is_clause_break(text, w, start, i, at.prev_end);
+        out.push(Token { span: Span::new(start, i), kind, clause_break, after_newline: at.newline });
+        at.newline = false;
+        at.prev_end = i;
+    }
+    Some(i)
+}
+
+/// Appends the token of one word-boundary segment `w` at `start`, if it is not white space.
+fn segment(text: &str, start: usize, w: &str, out: &mut Vec<Token>, at: &mut Emit) {
+    // ASCII first: a space segment holds no line break, a letter or digit decides the kind.
+    let kind = match w.as_bytes().first().copied().unwrap_or(b' ') {
+        b' ' => return,
+        b'a'..=b'z' | b'A'..=b'Z' => TokenKind::Word,
+        b'0'..=b'9' => TokenKind::Number,
+        _ => {
+            let first = w.chars().next().unwrap_or(' ');
+            let (space, numeric, _) = props(first);
+            if space {
+                if w.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
+                    at.newline = true;
+                }
+                return;
+            }
+            if numeric {
+                TokenKind::Number
+            } else if w.chars().any(|c| props(c).2) {
+                TokenKind::Word
+            } else {
+                TokenKind::Punct
+            }
+        }
+    };
+    let end = start + w.len();
+    let clause_break = kind == TokenKind::Punct && is_clause_break(text, w, start, end, at.prev_end);
+    out.push(Token { span: Span::new(start, end), kind, clause_break, after_newline: at.newline });
+    at.newline = false;
+    at.prev_end = end;
 }
 
 /// `(is_whitespace, is_numeric, is_alphanumeric)` of a character, answered without Unicode
@@ -235,6 +419,93 @@ mod tests {
         let l = lower_same_length(t);
         assert_eq!(l.len(), t.len());
         assert!(l.starts_with("äöü"));
+    }
+
+    /// The tokens as defined: every word-boundary segment of the crate, white space dropped.
+    fn tokens_by_definition(text: &str, within: Span) -> Vec<Token> {
+        use unicode_segmentation::UnicodeSegmentation;
+        let mut out = Vec::new();
+        let mut at = Emit { newline: false, prev_end: within.start };
+        for (rel, w) in within.slice(text).split_word_bound_indices() {
+            segment(text, within.start + rel, w, &mut out, &mut at);
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_are_the_segments_of_the_crate() {
+        let pool: Vec<char> =
+            "aZ9_ .,:;'\"-–()!?\t\n\r\u{b}\u{c}äßÉ×÷ªµ·\u{ad}ĀȿɀɐǅŁ\u{301}\u{200d}\u{a0}\u{2028}’„“…€😀中"
+                .chars()
+                .collect();
+        let common: Vec<char> = "abcXY 1. ,'".chars().collect();
+        let mut next = crate::text::hash::xorshift(0x2545_f491_4f6c_dd1d);
+        let mut texts: Vec<String> = (0..40_000)
+            .map(|_| {
+                (0..next(30))
+                    .map(|_| if next(3) == 0 { pool[next(pool.len())] } else { common[next(common.len())] })
+                    .collect()
+            })
+            .collect();
+        texts.extend(
+            [
+                "",
+                " ",
+                "a",
+                "_",
+                "__a",
+                "a_",
+                "a.b",
+                "a.1",
+                "1.a",
+                "1,5",
+                "a,b",
+                "a:b",
+                "1:2",
+                "a'b",
+                "1'2",
+                "a..b",
+                "a.\u{301}",
+                "x \u{301}y",
+                "Stra\u{df}e",
+                "a.é",
+                "é.a",
+                "ß:ä",
+                "ä'ö",
+                "Ä_1",
+                "a×b",
+                "a÷",
+                "ɀ.ɀ",
+                "1,\u{661}",
+                "(\u{201e}",
+                "a\r\nb",
+                "e.g. x",
+                "a - b",
+                "-a",
+                "a-",
+                " \t\n x",
+            ]
+            .map(String::from),
+        );
+        // Every character the one pass takes for a letter, in the places the rules look at.
+        for c in ('\u{a0}'..='\u{250}').chain(['\u{2bc}', '\u{300}']) {
+            texts.push(format!("a{c}.{c}b {c}:{c} 1{c},{c}2 {c}'_ ({c}) {c}"));
+        }
+        for t in &texts {
+            let all = Span::new(0, t.len());
+            let mut got = Vec::new();
+            tokenize_into(t, all, &mut got);
+            assert_eq!(got, tokens_by_definition(t, all), "{t:?}");
+            // A part of the text, as sentences are tokenized.
+            if let (Some(a), Some(b)) = (t.char_indices().nth(1), t.char_indices().nth_back(1)) {
+                if a.0 < b.0 {
+                    let part = Span::new(a.0, b.0);
+                    let mut got = Vec::new();
+                    tokenize_into(t, part, &mut got);
+                    assert_eq!(got, tokens_by_definition(t, part), "{t:?} {part:?}");
+                }
+            }
+        }
     }
 
     #[test]
