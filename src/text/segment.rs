@@ -315,7 +315,8 @@ impl State {
     }
 
     /// Whether no rule can break or look ahead before the next character unless that character
-    /// is a terminator, a paragraph separator or outside ASCII: nothing pending.
+    /// is a terminator, a paragraph separator or outside ASCII and U+00C0..U+00FF: nothing
+    /// pending.
     #[inline]
     fn quiet(self) -> bool {
         !matches!(self.part(3), P_SOT | P_CR | P_LF | P_SEP | P_ATERM | P_STERM)
@@ -435,6 +436,55 @@ static QUIET_PART: [u8; 256] = {
     t
 };
 
+/// [`QUIET_PART`] of the characters U+00C0..U+00FF (lead byte 0xC3), by the low six bits of
+/// their second byte: letters, and × and ÷.
+static QUIET_C3: [u8; 64] = {
+    let mut t = [0u8; 64];
+    let mut k = 0;
+    while k < 64 {
+        t[k] = match LOW[0xC0 + k] & 15 {
+            S_UPPER | S_LOWER => P_UPPER_LOWER,
+            _ => P_OTHER,
+        };
+        k += 1;
+    }
+    t
+};
+
+/// The state after the characters of `run` (ASCII bytes with a [`QUIET_PART`] and characters
+/// U+00C0..U+00FF, [`QUIET_C3`]), as [`State::next`] byte by
+/// byte would leave it: only the last four parts count, so they are read from the end of the
+/// run, a run of `Close` or of `Sp` parts counting as one part, as `next` keeps it.
+#[inline]
+fn after_quiet_run(state: State, run: &[u8]) -> State {
+    let mut parts = [0u8; 4];
+    let mut n = 0;
+    let mut k = run.len();
+    while k > 0 {
+        let b = run[k - 1];
+        // (A byte outside ASCII ends a character U+00C0..U+00FF, led by 0xC3.)
+        let (part, len) =
+            if b < 0x80 { (QUIET_PART[b as usize], 1) } else { (QUIET_C3[b as usize & 0x3f], 2) };
+        k -= len;
+        if n > 0 && parts[n - 1] == part && (part == P_CLOSE || part == P_SP) {
+            continue;
+        }
+        if n == 4 {
+            break;
+        }
+        parts[n] = part;
+        n += 1;
+    }
+    // Four parts of the run replace the whole state; fewer follow the state before it.
+    let mut s = if n == 4 { State(0) } else { state };
+    for &part in parts[..n].iter().rev() {
+        if !(part == s.0 as u8 && (part == P_CLOSE || part == P_SP)) {
+            s = State(s.0 << 8 | u32::from(part));
+        }
+    }
+    s
+}
+
 /// Writes to `out` every sentence boundary of `text` that
 /// `unicode_segmentation::UnicodeSegmentation::split_sentence_bound_indices` finds: the start
 /// of every segment, then the end of the text (nothing for an empty text).
@@ -447,18 +497,16 @@ pub(crate) fn sentence_breaks(text: &str, out: &mut Vec<usize>) {
     let mut i = 0;
     while i < bytes.len() {
         if state.quiet() {
-            while let Some(&b) = bytes.get(i) {
-                let part = QUIET_PART[b as usize];
-                if part == 0 {
-                    break;
+            let run = i;
+            loop {
+                match bytes.get(i) {
+                    Some(&b) if QUIET_PART[b as usize] != 0 => i += 1,
+                    // U+00C0..U+00FF, letters (and × ÷): as quiet as ASCII letters.
+                    Some(0xC3) => i += 2,
+                    _ => break,
                 }
-                // State::next, with the part of the byte from a table.
-                let last = state.0 as u8;
-                if !(part == last && (part == P_CLOSE || part == P_SP)) {
-                    state = State(state.0 << 8 | u32::from(part));
-                }
-                i += 1;
             }
+            state = after_quiet_run(state, &bytes[run..i]);
             if i == bytes.len() {
                 break;
             }
@@ -886,6 +934,29 @@ mod tests {
             if !special {
                 assert_eq!(State(0).next(LOW[b as usize] & 15).part(3), part, "{b}");
             }
+        }
+    }
+
+    #[test]
+    fn a_quiet_run_leaves_the_state_byte_by_byte_would() {
+        let quiet: Vec<u8> = (0..128u8).filter(|&b| QUIET_PART[b as usize] != 0).collect();
+        let few = b"a )  )\"'x";
+        let latin: Vec<char> = ('\u{c0}'..='\u{ff}').collect();
+        let mut next = crate::text::hash::xorshift(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..20_000 {
+            let mut state = State(next(1 << 30) as u32);
+            if next(2) == 0 {
+                state = State(state.0 & !0xff | u32::from(QUIET_PART[few[next(few.len())] as usize]));
+            }
+            let run: String = (0..next(12))
+                .map(|_| match next(3) {
+                    0 => few[next(few.len())] as char,
+                    1 => latin[next(latin.len())],
+                    _ => quiet[next(quiet.len())] as char,
+                })
+                .collect();
+            let want = run.chars().fold(state, |s, c| s.next(categories(c).unwrap_or(0) & 15));
+            assert!(after_quiet_run(state, run.as_bytes()) == want, "{run:?}");
         }
     }
 

@@ -117,7 +117,10 @@ fn for_each_piece(text: &str, mut f: impl FnMut(usize, usize)) {
 fn extra_cuts(segment: &str, cuts: &mut Vec<usize>) {
     let bytes = segment.as_bytes();
     // Only '.', '…' (E2 80 A6) and '•' (E2 80 A2) matter: a byte scan finds them.
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut from = 0;
+    while let Some(i) = find_period_or_e2(bytes, from) {
+        from = i + 1;
+        let b = bytes[i];
         if b == b'.' {
             if glued_period(segment, i) {
                 cuts.push(i + 1);
@@ -155,6 +158,23 @@ fn extra_cuts(segment: &str, cuts: &mut Vec<usize>) {
             }
         }
     }
+}
+
+/// The first `.` or 0xE2 byte (the lead byte of `…` and `•`) in `bytes` from `from` on: eight
+/// bytes at a time, each tested for a zero after XOR with the byte sought.
+#[inline]
+fn find_period_or_e2(bytes: &[u8], mut from: usize) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if zero(x ^ (LO * u64::from(b'.'))) | zero(x ^ (LO * 0xE2)) != 0 {
+            break;
+        }
+        from += 8;
+    }
+    bytes[from.min(bytes.len())..].iter().position(|&b| b == b'.' || b == 0xE2).map(|k| from + k)
 }
 
 /// Whether the period at `i` ends a sentence glued to the next one: `Ende.Der` (a lower-case
@@ -630,6 +650,23 @@ mod tests {
                 assert_eq!(s, s.trim_matches(is_space), "{text:?}");
                 last_end = span.end;
             }
+        }
+    }
+
+    #[test]
+    fn the_period_scan_finds_every_period_and_e2() {
+        let mut next = crate::text::hash::xorshift(0x0123_4567_89ab_cdef);
+        let pool = [b'.', 0xE2, b'a', b' ', 0x80, 0x2E ^ 0x80, 0xE2 ^ 1, 0x2D, 0x2F, 0xFF, 0x00];
+        for _ in 0..20_000 {
+            let bytes: Vec<u8> = (0..next(40)).map(|_| pool[next(pool.len())]).collect();
+            let want: Vec<usize> = (0..bytes.len()).filter(|&i| matches!(bytes[i], b'.' | 0xE2)).collect();
+            let mut got = Vec::new();
+            let mut from = 0;
+            while let Some(i) = find_period_or_e2(&bytes, from) {
+                got.push(i);
+                from = i + 1;
+            }
+            assert_eq!(got, want, "{bytes:?}");
         }
     }
 
