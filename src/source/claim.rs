@@ -10,7 +10,7 @@ use crate::result::AttributionType;
 use crate::text::token::{Token, TokenKind};
 use crate::text::Span;
 
-use super::speaker::{bit, clause_subject, np, subject_before, Lexicon, RoleKind, Speaker, SPEECH};
+use super::speaker::{bit, clause_subject, np, subject_before, Lex, RoleKind, Speaker, SPEECH};
 use super::{initial, Marks, LOWER};
 
 /// Who an attribution names.
@@ -54,7 +54,7 @@ pub(crate) const CUES: u32 = SPEECH | BEFORE | AFTER | CARRY | WIE | SO | SPLIT 
 /// The subject of a stretch's first clause when it names a person or an institution (not a
 /// pronoun, not a thing): who a Konjunktiv I later in the sentence, or in the next ones,
 /// most likely reports.
-pub(crate) fn person_subject(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
+pub(crate) fn person_subject(text: &str, t: &[Token], lex: &Lex<'_>) -> Option<Speaker> {
     let end = t.iter().position(|x| x.clause_break).unwrap_or(t.len());
     match clause_subject(text, &t[..end], lex)? {
         // One capitalised word opening a German sentence may be any word (*Insgesamt*): a
@@ -67,7 +67,7 @@ pub(crate) fn person_subject(text: &str, t: &[Token], lex: &Lexicon) -> Option<S
 
 /// A person named by first and last name at the start of a stretch, also in an apposition
 /// (*Her lawyer, Tom Hale, met reporters*): whom a later pronoun may mean.
-pub(crate) fn named_person(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
+pub(crate) fn named_person(text: &str, t: &[Token], lex: &Lex<'_>) -> Option<Speaker> {
     let named = |sp: Speaker| match sp {
         Speaker::Named { org: false, name, .. } if name.slice(text).contains(' ') => Some(sp),
         _ => None,
@@ -83,7 +83,7 @@ pub(crate) fn named_person(text: &str, t: &[Token], lex: &Lexicon) -> Option<Spe
 
 /// The subject of a stretch's first clause, whatever it names (*Die Ermittlungen gehen von dem
 /// Verdacht aus, eine Gruppe habe …*): who a Konjunktiv I in a later clause reports.
-pub(crate) fn main_subject(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
+pub(crate) fn main_subject(text: &str, t: &[Token], lex: &Lex<'_>) -> Option<Speaker> {
     let end = t.iter().position(|x| x.clause_break).unwrap_or(t.len());
     match clause_subject(text, &t[..end], lex)? {
         sp @ Speaker::Named { name, .. } if name.slice(text).contains(' ') || !starts(t, name) => Some(sp),
@@ -136,7 +136,7 @@ pub(crate) fn anaphoric(s: &Stretch) -> Option<(Span, Speaker)> {
 pub(crate) struct Stretch<'a> {
     text: &'a str,
     t: &'a [Token],
-    lex: &'a Lexicon,
+    lex: &'a Lex<'a>,
     /// Each token's list bits.
     pub(crate) bits: &'a [u32],
     marks: &'a Marks,
@@ -194,7 +194,7 @@ const NOT_CLAUSE: [&str; 16] = [
 
 impl<'a> Stretch<'a> {
     /// The stretch of tokens `t`, the tokens of the text from number `at` on.
-    pub(crate) fn new(text: &'a str, t: &'a [Token], marks: &'a Marks, at: usize, lex: &'a Lexicon) -> Self {
+    pub(crate) fn new(text: &'a str, t: &'a [Token], marks: &'a Marks, at: usize, lex: &'a Lex<'a>) -> Self {
         Stretch { text, t, lex, bits: &marks.bits[at..at + t.len()], marks }
     }
 

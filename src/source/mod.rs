@@ -19,7 +19,7 @@ use crate::text::token::{Token, TokenKind};
 use crate::text::{Language, Span};
 
 use claim::{Claim, Who};
-use speaker::{bit, Entities, Lexicon, Speaker};
+use speaker::{bit, Entities, Lex, Lexicon, Speaker};
 
 /// How far a frame is looked for before and after a quotation (bytes).
 const WINDOW: usize = 240;
@@ -28,7 +28,7 @@ const WINDOW: usize = 240;
 struct Pass<'t> {
     text: &'t str,
     sentences: &'t [Span],
-    lex: &'static Lexicon,
+    lex: &'t Lex<'t>,
     quotes: Vec<quote::Quote>,
     ents: Entities<'t>,
     out: Vec<Attribution>,
@@ -84,12 +84,13 @@ pub(crate) fn attribute(
             }
         }
     }
-    let lex = Lexicon::get(language);
-    let marks = Marks::new(text, all, lex);
+    let lexicon = Lexicon::get(language);
+    let marks = Marks::new(text, all, lexicon);
+    let lex = Lex::new(lexicon, all, &marks.bits);
     let mut p = Pass {
         text,
         sentences,
-        lex,
+        lex: &lex,
         quotes: quote::find(text),
         ents: Entities::new(language == Language::German),
         out: Vec::new(),
@@ -435,7 +436,7 @@ impl<'t> Pass<'t> {
 /// A verb that looks like Konjunktiv I without being in the word list: a lower-case word in
 /// *-iere* (*funktioniere*), or in *-e* in the first clause near its start, not after an
 /// article and not before a noun (so not an adjective: *große Sorge*).
-fn weak_ki(text: &str, lex: &Lexicon, t: &[Token], bits: &[u32], k: usize) -> bool {
+fn weak_ki(text: &str, lex: &Lex<'_>, t: &[Token], bits: &[u32], k: usize) -> bool {
     let w = t[k].text(text);
     if w.ends_with("iere") {
         return true;
@@ -633,7 +634,7 @@ impl Marks {
 
 /// A quoted title, name or scare quote: short and without sentence-final punctuation, or
 /// followed directly by a lower-case verb of which it is the subject.
-fn not_speech(text: &str, content: Span, open: usize, after: usize, lex: &Lexicon) -> bool {
+fn not_speech(text: &str, content: Span, open: usize, after: usize, lex: &Lex<'_>) -> bool {
     let body = content.slice(text);
     let short = body.split_whitespace().nth(4).is_none();
     // A short quotation inside a sentence (*which he called "a start."*) is a term, not speech.

@@ -353,7 +353,7 @@ impl Lexicon {
             if i > 0 && (len >= 64 || self.role_lens & (1u64 << len) == 0) {
                 continue;
             }
-            let b = if i == 0 { whole } else { self.bits(&low[i..]) };
+            let b = if i == 0 { whole } else { self.lookup_at(low.as_bytes(), i, len) };
             person |= b & PERSON != 0;
             org |= b & ORG != 0;
             vague |= i > 2 && b & VAGUE != 0 && low[i..].chars().count() >= 6;
@@ -369,6 +369,88 @@ impl Lexicon {
     /// A word that ends a speaker phrase or cannot start a name.
     fn function_word(&self, low: &str) -> bool {
         self.bits(low) & FUNCTION != 0
+    }
+}
+
+/// The frame lexicon together with what it says of each token of one text: the list bits of
+/// every token (made once, [`super::Marks`]) and, worked out on first use, its role noun. The
+/// readers of frames take tokens as slices of the text's tokens; a token of those slices is
+/// looked up by its index, any other token (a copy) is looked up in the lexicon itself.
+pub(crate) struct Lex<'a> {
+    lex: &'static Lexicon,
+    all: &'a [Token],
+    bits: &'a [u32],
+    /// Per token: 0 not worked out yet, else 1 + [`role_code`] of [`Lexicon::role`].
+    roles: Vec<std::cell::Cell<u8>>,
+}
+
+impl std::ops::Deref for Lex<'_> {
+    type Target = Lexicon;
+    fn deref(&self) -> &Lexicon {
+        self.lex
+    }
+}
+
+fn role_code(role: Option<Role>) -> u8 {
+    match role {
+        None => 0,
+        Some(Role::Person) => 1,
+        Some(Role::Org) => 2,
+        Some(Role::Vague) => 3,
+    }
+}
+
+impl<'a> Lex<'a> {
+    /// The lexicon for the tokens `all`, with their list bits `bits` (one per token).
+    pub(crate) fn new(lex: &'static Lexicon, all: &'a [Token], bits: &'a [u32]) -> Lex<'a> {
+        debug_assert_eq!(all.len(), bits.len());
+        Lex { lex, all, bits, roles: vec![std::cell::Cell::new(0); all.len()] }
+    }
+
+    /// The index of `t` in the text's tokens, if it is one of them (not a copy).
+    #[inline]
+    fn index(&self, t: &Token) -> Option<usize> {
+        let size = std::mem::size_of::<Token>();
+        let offset = (t as *const Token as usize).wrapping_sub(self.all.as_ptr() as usize);
+        let i = offset / size;
+        (offset % size == 0 && i < self.all.len()).then_some(i)
+    }
+
+    /// The bit set of the lists the token's lower-case word is in ([`Lexicon::bits`]).
+    #[inline]
+    pub(crate) fn bits_of(&self, text: &str, t: &Token) -> u32 {
+        match self.index(t) {
+            Some(i) => {
+                debug_assert_eq!(self.bits[i], self.lex.bits(&low(text, t)), "{:?}", t.text(text));
+                self.bits[i]
+            }
+            None => self.lex.bits(&low(text, t)),
+        }
+    }
+
+    /// Whether the token's lower-case word is in a list (`bits` of [`KEYS`], or several).
+    #[inline]
+    pub(crate) fn is_of(&self, bits: u32, text: &str, t: &Token) -> bool {
+        self.bits_of(text, t) & bits != 0
+    }
+
+    /// The role noun the token is ([`Lexicon::role`]), worked out once per token.
+    fn role_of(&self, text: &str, t: &Token) -> Option<Role> {
+        let Some(i) = self.index(t) else { return self.lex.role(&low(text, t)) };
+        let code = match self.roles[i].get() {
+            0 => {
+                let code = role_code(self.lex.role(&low(text, t)));
+                self.roles[i].set(code + 1);
+                code
+            }
+            c => c - 1,
+        };
+        match code {
+            1 => Some(Role::Person),
+            2 => Some(Role::Org),
+            3 => Some(Role::Vague),
+            _ => None,
+        }
     }
 }
 
@@ -457,13 +539,13 @@ fn ends_clause(text: &str, t: &Token) -> bool {
 }
 
 /// Whether token `k` ends the clause, a period after a title (*Dr.*) excepted.
-fn ends_at(text: &str, toks: &[Token], k: usize, lex: &Lexicon) -> bool {
+fn ends_at(text: &str, toks: &[Token], k: usize, lex: &Lex<'_>) -> bool {
     ends_clause(text, &toks[k])
-        && !(k > 0 && is(text, &toks[k], ".") && lex.is(const { bit("title") }, &low(text, &toks[k - 1])))
+        && !(k > 0 && is(text, &toks[k], ".") && lex.is_of(const { bit("title") }, text, &toks[k - 1]))
 }
 
 /// A frame after a quotation: *, so der Experte*, *, sagte er*, *," she said*, *according to X*.
-pub(crate) fn after(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span, Speaker)> {
+pub(crate) fn after(text: &str, toks: &[Token], lex: &Lex<'_>) -> Option<(Span, Speaker)> {
     let mut i = 0;
     while i < toks.len() && is(text, &toks[i], ",") {
         i += 1;
@@ -488,8 +570,8 @@ pub(crate) fn after(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span, 
         end += 1;
     }
     let t = &toks[i..end];
-    let w0 = low(text, t.first()?);
-    if lex.is(const { bit("so") }, &w0) {
+    let b0 = lex.bits_of(text, t.first()?);
+    if b0 & const { bit("so") } != 0 {
         let mut rest = &t[1..];
         if !lex.german && rest.first().is_some_and(|r| is(text, r, "to")) {
             rest = &rest[1..];
@@ -497,7 +579,7 @@ pub(crate) fn after(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span, 
         let (sp, _) = np(text, rest, lex);
         return sp.map(|s| (t[0].span, s));
     }
-    if lex.bits(&w0) & SPEECH != 0 {
+    if b0 & SPEECH != 0 {
         let (sp, _) = np(text, &t[1..], lex);
         // *said former Rep. George Miller (D-Calif.), one of …*: the words up to the comma.
         let sp = sp.or_else(|| {
@@ -509,10 +591,10 @@ pub(crate) fn after(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span, 
     let (sp, n) = np(text, t, lex);
     if let Some(sp) = sp {
         // *the pitch on Kickstarter says*: a short phrase may stand between speaker and verb.
-        if let Some(v) = (n..t.len().min(n + 5)).find(|&k| lex.bits(&low(text, &t[k])) & SPEECH != 0) {
+        if let Some(v) = (n..t.len().min(n + 5)).find(|&k| lex.bits_of(text, &t[k]) & SPEECH != 0) {
             let between = &t[n..v];
             if between.is_empty()
-                || (lex.is(const { bit("stop") }, &low(text, &between[0]))
+                || (lex.is_of(const { bit("stop") }, text, &between[0])
                     && !between.iter().any(|x| x.clause_break))
             {
                 return Some((t[v].span, sp));
@@ -521,7 +603,7 @@ pub(crate) fn after(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span, 
     }
     // *Senate minority leader Harry Reid told reporters*, *one P&G employee told …*: the
     // words before the verb, when they hold a name or a role.
-    let v = (1..t.len().min(12)).find(|&k| lex.bits(&low(text, &t[k])) & SPEECH != 0)?;
+    let v = (1..t.len().min(12)).find(|&k| lex.bits_of(text, &t[k]) & SPEECH != 0)?;
     let pieces: Vec<&[Token]> = t[..v].split(|x| x.clause_break).filter(|p| !p.is_empty()).collect();
     let found = pieces.iter().rev().find_map(|p| match loose(text, p, lex) {
         Some(sp @ Speaker::Named { .. }) => Some(sp),
@@ -534,14 +616,14 @@ pub(crate) fn after(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span, 
 /// A speaker from a run of words that `np` does not read as one phrase (*Senate minority
 /// leader Harry Reid*, *CrowdStrike co-founder Dmitri Alperovitch*): the last two or more
 /// capitalised words as a person's name, else a role noun, else nothing.
-fn loose(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
+fn loose(text: &str, t: &[Token], lex: &Lex<'_>) -> Option<Speaker> {
     if t.is_empty() || t.len() > 10 || t.iter().any(|x| x.clause_break && !is(text, x, ".")) {
         return None;
     }
     let cap = |x: &Token| {
         is_word(x)
             && x.text(text).starts_with(char::is_uppercase)
-            && !lex.is(const { bit("title") }, &low(text, x))
+            && !lex.is_of(const { bit("title") }, text, x)
     };
     let phrase = Span::new(t[0].span.start, t[t.len() - 1].span.end);
     let end = t.iter().rposition(cap)?;
@@ -555,8 +637,8 @@ fn loose(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
         let name = Span::new(t[start].span.start, t[end].span.end);
         return Some(Speaker::Named { org: false, name, phrase });
     }
-    let noun = t.iter().rev().find(|x| is_word(x) && lex.role(&low(text, x)).is_some())?;
-    let role = match lex.role(&low(text, noun))? {
+    let noun = t.iter().rev().find(|x| is_word(x) && lex.role_of(text, x).is_some())?;
+    let role = match lex.role_of(text, noun)? {
         Role::Person => RoleKind::Person,
         Role::Org => RoleKind::Org,
         Role::Vague => RoleKind::Vague,
@@ -566,7 +648,7 @@ fn loose(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
 
 /// A frame before a quotation, ending in a colon (or a comma right after the verb):
 /// *Spohr erinnert:*, *Smith said:*, *erklärt der Experte:*.
-pub(crate) fn before(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span, Speaker)> {
+pub(crate) fn before(text: &str, toks: &[Token], lex: &Lex<'_>) -> Option<(Span, Speaker)> {
     let (last, body) = toks.split_last()?;
     let colon = is(text, last, ":");
     if !colon && !is(text, last, ",") {
@@ -575,7 +657,7 @@ pub(crate) fn before(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span,
     let s = (0..body.len()).rev().find(|&k| ends_at(text, body, k, lex)).map_or(0, |k| k + 1);
     let s = body.iter().rposition(|t| t.after_newline).map_or(s, |k| k.max(s));
     let t = &body[s..];
-    let Some(v) = t.iter().rposition(|x| is_word(x) && lex.bits(&low(text, x)) & SPEECH != 0) else {
+    let Some(v) = t.iter().rposition(|x| is_word(x) && lex.bits_of(text, x) & SPEECH != 0) else {
         // No speech verb before the colon: the subject of the sentence's first clause
         // (*Bundesinnenminister Schäuble: „…“*, *Hier sparte der Bundespräsident nicht mit
         // Kritik: „…“*, *Der Ermittler, der als Zeuge gilt, will …: „…“*).
@@ -626,7 +708,7 @@ pub(crate) fn before(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span,
 
 /// The subject of a clause: a whole speaker phrase, the phrase opening it before a verb, or
 /// (German, verb second) the phrase right after its first verb.
-pub(crate) fn clause_subject(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
+pub(crate) fn clause_subject(text: &str, t: &[Token], lex: &Lex<'_>) -> Option<Speaker> {
     if t.is_empty() || t.iter().any(|x| x.clause_break) {
         return None;
     }
@@ -643,7 +725,7 @@ pub(crate) fn clause_subject(text: &str, t: &[Token], lex: &Lexicon) -> Option<S
     let v = (1..t.len()).find(|&k| {
         is_word(&t[k])
             && t[k].text(text).starts_with(char::is_lowercase)
-            && lex.bits(&low(text, &t[k])) & skip == 0
+            && lex.bits_of(text, &t[k]) & skip == 0
     })?;
     // (*zeigt sich der Bundestrainer zufrieden*: past the reflexive.)
     let v = if t.get(v + 1).is_some_and(|x| x.text(text) == "sich") { v + 1 } else { v };
@@ -658,11 +740,11 @@ pub(crate) fn clause_subject(text: &str, t: &[Token], lex: &Lexicon) -> Option<S
 /// A speech verb earlier in the sentence of a quotation that is not framed by it, with its
 /// subject right before or after it (*Stoiber sagte am Montag, er habe „…“*). Only a speaker is
 /// taken from it, never the decision that a quotation is speech.
-pub(crate) fn within(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span, Speaker)> {
+pub(crate) fn within(text: &str, toks: &[Token], lex: &Lex<'_>) -> Option<(Span, Speaker)> {
     let s = (0..toks.len()).rev().find(|&k| ends_at(text, toks, k, lex)).map_or(0, |k| k + 1);
     let s = toks.iter().rposition(|t| t.after_newline).map_or(s, |k| k.max(s));
     let t = &toks[s..];
-    let v = t.iter().rposition(|x| is_word(x) && lex.bits(&low(text, x)) & SPEECH != 0)?;
+    let v = t.iter().rposition(|x| is_word(x) && lex.bits_of(text, x) & SPEECH != 0)?;
     let cue = t[v].span;
     // English: the subject stands before the verb (*Brooks said the tone …*) unless the verb
     // opens its clause (*said Smith*).
@@ -682,7 +764,7 @@ pub(crate) fn within(text: &str, toks: &[Token], lex: &Lexicon) -> Option<(Span,
 
 /// The subject before a speech verb: the nearest of the last three clause pieces before it
 /// that is a whole speaker phrase (*Klaus Stöhr* in *Der Leiter …, Klaus Stöhr, sagte*).
-pub(crate) fn subject_before(text: &str, t: &[Token], lex: &Lexicon) -> Option<Speaker> {
+pub(crate) fn subject_before(text: &str, t: &[Token], lex: &Lex<'_>) -> Option<Speaker> {
     let mut end = t.len();
     for _ in 0..3 {
         let c = t[..end].iter().rposition(|x| x.clause_break).map_or(0, |k| k + 1);
@@ -757,7 +839,7 @@ fn is_close_quote(s: &str) -> bool {
 }
 
 /// A speaker phrase at the start of `t`, and how many tokens it takes.
-pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, usize) {
+pub(crate) fn np(text: &str, t: &[Token], lex: &Lex<'_>) -> (Option<Speaker>, usize) {
     let mut i = 0;
     let mut det: Option<(usize, bool)> = None;
     // A name in quotation marks (*„Die Zeit“*, *the "Washington Post"*): an organisation.
@@ -766,7 +848,7 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
             let inner = &t[1..close];
             if inner.iter().all(|x| {
                 is_word(x) && x.text(text).starts_with(char::is_uppercase)
-                    || lex.is(const { bit("det") }, &low(text, x))
+                    || lex.is_of(const { bit("det") }, text, x)
             }) {
                 let name = Span::new(inner[0].span.start, inner[inner.len() - 1].span.end);
                 let phrase = Span::new(first.span.start, t[close].span.end);
@@ -775,7 +857,7 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
         }
     }
     if let Some(first) = t.first().filter(|f| is_word(f)) {
-        let b = lex.bits(&low(text, first));
+        let b = lex.bits_of(text, first);
         if b & const { bit("pronoun") } != 0 {
             return (Some(Speaker::Pronoun(first.span)), 1);
         }
@@ -817,8 +899,7 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
             }
             break;
         }
-        let w = low(text, tk);
-        let b = lex.bits(&w);
+        let b = lex.bits_of(text, tk);
         if b & FUNCTION != 0 {
             break;
         }
@@ -828,7 +909,7 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
             after_title = true;
         } else {
             let pushed = upper || (det.is_some() && !(lex.german && seen_noun));
-            let role = if pushed || items.is_empty() { lex.role(&w) } else { None };
+            let role = if pushed || items.is_empty() { lex.role_of(text, tk) } else { None };
             if pushed || (items.is_empty() && role.is_some()) {
                 // German: after the noun, lower-case words are no longer in the phrase (*des
                 // Verbands wurde …*).
@@ -847,9 +928,9 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
     if !lex.german && det.is_none() && items.len() == 1 && i < t.len() && is_word(&t[i]) {
         let w = low(text, &t[i]);
         let lower_word = t[i].text(text).starts_with(char::is_lowercase);
-        let group =
-            lex.role(&w).is_some() || ["ers", "ents", "ists", "ians", "ors"].iter().any(|e| w.ends_with(e));
-        if lower_word && group && lex.bits(&w) & FUNCTION == 0 {
+        let group = lex.role_of(text, &t[i]).is_some()
+            || ["ers", "ents", "ists", "ians", "ors"].iter().any(|e| w.ends_with(e));
+        if lower_word && group && lex.bits_of(text, &t[i]) & FUNCTION == 0 {
             let phrase = Span::new(t[items.iter()[0]].span.start, t[i].span.end);
             return (
                 Some(Speaker::Role { role: RoleKind::Vague, definite: false, phrase, noun: t[i].span }),
@@ -876,7 +957,7 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
         let von = matches!(w.as_str(), "von" | "vom");
         if genitive || von {
             let mut k = i + 1;
-            if von && k < t.len() && lex.is(const { bit("det") }, &low(text, &t[k])) {
+            if von && k < t.len() && lex.is_of(const { bit("det") }, text, &t[k]) {
                 k += 1;
             }
             let i = k - 1;
@@ -886,7 +967,7 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
                 && is_word(&t[k])
                 && t[k].text(text).starts_with(char::is_lowercase)
                 && ["e", "en", "er", "es", "em"].iter().any(|e| t[k].text(text).ends_with(e))
-                && !lex.function_word(&low(text, &t[k]))
+                && !lex.is_of(FUNCTION, text, &t[k])
             {
                 k += 1;
             }
@@ -900,7 +981,7 @@ pub(crate) fn np(text: &str, t: &[Token], lex: &Lexicon) -> (Option<Speaker>, us
             while k < t.len()
                 && is_word(&t[k])
                 && t[k].text(text).starts_with(char::is_uppercase)
-                && !lex.function_word(&low(text, &t[k]))
+                && !lex.is_of(FUNCTION, text, &t[k])
             {
                 k += 1;
             }
@@ -1264,7 +1345,7 @@ impl<'t> Entities<'t> {
     /// The sources in order of first mention, with the new id of each old one. Every further
     /// mention of a person's surname in the text is added, and the fullest name seen (*Frederic
     /// Spohr* in a later line for *Spohr*).
-    pub(crate) fn finish(mut self, text: &str, all: &[Token], lex: &Lexicon) -> (Vec<Source>, Vec<usize>) {
+    pub(crate) fn finish(mut self, text: &str, all: &[Token], lex: &Lex<'_>) -> (Vec<Source>, Vec<usize>) {
         let mut surnames: HashMap<&str, u32, Fx> = HashMap::default();
         // (A word is looked up only if its first byte and length are a surname's.)
         let (mut firsts, mut lens) = ([false; 256], 0u64);
