@@ -88,8 +88,8 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let sentences = text::sentence::split(text, language);
     // One tokenization, sentence by sentence, for both layers.
     let words = text::token::tokenize_sentences(text, &sentences);
-    let hedges = hedge::detect(text, &sentences, &words, language);
-    let (sources, attributions) = source::attribute(text, &sentences, &hedges, &words, language);
+    let (hedges, forms) = hedge::detect(text, &sentences, &words, language);
+    let (sources, attributions) = source::attribute(text, &sentences, &hedges, (&words, &forms), language);
     let mut analysis =
         Analysis { language, sentences, hedges, sources, attributions, stats: Stats::default() };
     analysis.count(text);

@@ -24,11 +24,28 @@ pub struct Fired {
     pub(crate) index: u32,
 }
 
-/// Finds the hedges of `text`, given its sentences.
-pub(crate) fn detect(text: &str, sentences: &[Span], words: &Words, language: Language) -> Vec<Hedge> {
+/// Finds the hedges of `text`, given its sentences; with them, the form of each token (see
+/// [`TokenForms`]), for the sources.
+pub(crate) fn detect(
+    text: &str,
+    sentences: &[Span],
+    words: &Words,
+    language: Language,
+) -> (Vec<Hedge>, TokenForms) {
     let lex = lexicon::get(language);
-    let fired = fire(text, sentences, words, lex);
-    resolve(&fired, lex)
+    let (fired, forms) = fire_noting_forms(text, sentences, words, lex);
+    (resolve(&fired, lex), forms)
+}
+
+/// Which tokens are written alike: per token of [`Words`], the index of its written form
+/// among the text's distinct forms (`0..count`), so that what depends only on how a token is
+/// written is worked out once per form.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct TokenForms {
+    /// Per token, its form.
+    pub form: Vec<u32>,
+    /// The number of distinct forms.
+    pub count: usize,
 }
 
 /// The tokens of all sentences and where each sentence's start ([`token::tokenize_sentences`]).
@@ -41,9 +58,19 @@ pub(crate) type Words = (Vec<token::Token>, Vec<u32>);
 /// is done. Otherwise each pattern set off is tried where its first element matches, if the
 /// sentence holds its required words.
 pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static Lexicon) -> Vec<Fired> {
+    fire_noting_forms(text, sentences, words, lex).0
+}
+
+/// [`fire`], and the form of each token.
+fn fire_noting_forms(
+    text: &str,
+    sentences: &[Span],
+    words: &Words,
+    lex: &'static Lexicon,
+) -> (Vec<Fired>, TokenForms) {
     let mut forms = Forms::new(text, lex);
     let mut out = Vec::new();
-    let mut form = Vec::new();
+    let mut all_forms: Vec<u32> = Vec::with_capacity(words.0.len());
     let mut ids = Vec::new();
     let mut pending: Vec<u32> = Vec::new();
     // Where tokens of the sentence set patterns off: a list per pattern, of (token, next entry),
@@ -58,12 +85,12 @@ pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static 
         // Each sentence was tokenized on its own, which keeps every token, and so every hedge,
         // inside its sentence, also where a boundary falls inside a word (`angeblich.Beobachter`).
         let tokens = &words.0[words.1[si] as usize..words.1[si + 1] as usize];
-        form.clear();
+        let base = all_forms.len();
         pending.clear();
         hits.clear();
         for (ti, t) in tokens.iter().enumerate() {
             let f = forms.get(t.span);
-            form.push(f);
+            all_forms.push(f);
             for &p in forms.triggers(f) {
                 let (p, ti, at) = (p as usize, ti as u32, hits.len() as u32);
                 if stamp[p] != si + 1 {
@@ -83,6 +110,7 @@ pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static 
         if pending.is_empty() {
             continue;
         }
+        let form = &all_forms[base..];
         ids.clear();
         ids.extend(form.iter().map(|&f| forms.info[f as usize].id));
         present.fill(0);
@@ -91,10 +119,11 @@ pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static 
                 *w |= 1 << (id % 64);
             }
         }
-        let s = Sentence { text, tokens, ids: &ids, form: &form, forms: &forms, present: &present, lex };
+        let s = Sentence { text, tokens, ids: &ids, form, forms: &forms, present: &present, lex };
         fire_sentence(&s, si, lex, &pending, (&first, &hits), &mut out);
     }
-    out
+    let count = forms.info.len();
+    (out, TokenForms { form: all_forms, count })
 }
 
 /// No entry (the end of a list of set-off tokens).

@@ -71,7 +71,7 @@ pub(crate) fn attribute(
     text: &str,
     sentences: &[Span],
     hedges: &[Hedge],
-    (all, starts): &crate::hedge::Words,
+    ((all, starts), forms): (&crate::hedge::Words, &crate::hedge::TokenForms),
     language: Language,
 ) -> (Vec<Source>, Vec<Attribution>) {
     // German sentences passing a claim on with *sollen* (*soll … erhalten haben*): reported
@@ -85,8 +85,8 @@ pub(crate) fn attribute(
         }
     }
     let lexicon = Lexicon::get(language);
-    let marks = Marks::new(text, all, lexicon);
-    let lex = Lex::new(lexicon, all, &marks.bits);
+    let marks = Marks::new(text, all, forms, lexicon);
+    let lex = Lex::new(lexicon, all, &marks.bits, forms);
     let mut p = Pass {
         text,
         sentences,
@@ -591,14 +591,16 @@ pub(crate) fn initial(text: &str, t: &Token) -> u8 {
 }
 
 impl Marks {
-    fn new(text: &str, all: &[Token], lex: &Lexicon) -> Marks {
+    fn new(text: &str, all: &[Token], forms: &crate::hedge::TokenForms, lex: &Lexicon) -> Marks {
         let mut odd_at = Vec::new();
         let lower = crate::text::token::lower_same_length_noting(text, &mut odd_at);
         let low = lower.as_bytes();
         let mut bits = Vec::with_capacity(all.len());
         let (mut odd, mut extra) = (Vec::new(), String::new());
         let mut next_odd = 0;
-        for t in all {
+        // The bits of each form, once looked up (`u32::MAX` before).
+        let mut of_form = vec![u32::MAX; forms.count];
+        for (i, t) in all.iter().enumerate() {
             if t.kind == TokenKind::Punct {
                 // (No list word is punctuation, and no punctuation has a lower case.)
                 bits.push(0);
@@ -614,7 +616,15 @@ impl Marks {
                 odd.push((t.span.start, start as u32, extra.len() as u32));
                 continue;
             }
-            bits.push(lex.lookup_at(low, t.span.start, t.span.len()));
+            let known = forms.form.get(i).and_then(|&f| of_form.get_mut(f as usize));
+            bits.push(match known {
+                Some(b) if *b != u32::MAX => *b,
+                Some(b) => {
+                    *b = lex.lookup_at(low, t.span.start, t.span.len());
+                    *b
+                }
+                None => lex.lookup_at(low, t.span.start, t.span.len()),
+            });
         }
         Marks { bits, lower, odd, extra }
     }

@@ -380,7 +380,9 @@ pub(crate) struct Lex<'a> {
     lex: &'static Lexicon,
     all: &'a [Token],
     bits: &'a [u32],
-    /// Per token: 0 not worked out yet, else 1 + [`role_code`] of [`Lexicon::role`].
+    /// Per token, its form ([`crate::hedge::TokenForms`]).
+    form: &'a [u32],
+    /// Per form: 0 not worked out yet, else 1 + [`role_code`] of [`Lexicon::role`].
     roles: Vec<std::cell::Cell<u8>>,
 }
 
@@ -401,10 +403,18 @@ fn role_code(role: Option<Role>) -> u8 {
 }
 
 impl<'a> Lex<'a> {
-    /// The lexicon for the tokens `all`, with their list bits `bits` (one per token).
-    pub(crate) fn new(lex: &'static Lexicon, all: &'a [Token], bits: &'a [u32]) -> Lex<'a> {
+    /// The lexicon for the tokens `all`, with their list bits `bits` (one per token) and
+    /// their `forms`.
+    pub(crate) fn new(
+        lex: &'static Lexicon,
+        all: &'a [Token],
+        bits: &'a [u32],
+        forms: &'a crate::hedge::TokenForms,
+    ) -> Lex<'a> {
         debug_assert_eq!(all.len(), bits.len());
-        Lex { lex, all, bits, roles: vec![std::cell::Cell::new(0); all.len()] }
+        debug_assert_eq!(all.len(), forms.form.len());
+        let roles = vec![std::cell::Cell::new(0); forms.count];
+        Lex { lex, all, bits, form: &forms.form, roles }
     }
 
     /// The index of `t` in the text's tokens, if it is one of them (not a copy).
@@ -436,11 +446,13 @@ impl<'a> Lex<'a> {
 
     /// The role noun the token is ([`Lexicon::role`]), worked out once per token.
     fn role_of(&self, text: &str, t: &Token) -> Option<Role> {
-        let Some(i) = self.index(t) else { return self.lex.role(&low(text, t)) };
-        let code = match self.roles[i].get() {
+        let Some(cell) = self.index(t).and_then(|i| self.roles.get(*self.form.get(i)? as usize)) else {
+            return self.lex.role(&low(text, t));
+        };
+        let code = match cell.get() {
             0 => {
                 let code = role_code(self.lex.role(&low(text, t)));
-                self.roles[i].set(code + 1);
+                cell.set(code + 1);
                 code
             }
             c => c - 1,
