@@ -22,7 +22,7 @@ pub(crate) struct Lexicon {
     long: Vec<Packed>,
     /// Multi-word entries by their first word: separable verbs (`split`, `splitbelief`) and
     /// source markers (`before`), each with the words after the first, lower-case.
-    multi: HashMap<&'static str, Vec<Multi>>,
+    multi: HashMap<&'static str, Vec<Multi>, Fx>,
     /// The reporting nouns (`noun`), for compounds ending in one.
     noun_ends: Vec<String>,
     /// The byte lengths of the role nouns (`person`, `org`, `vague`), as bits.

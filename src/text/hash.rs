@@ -35,6 +35,9 @@ impl Hasher for WordHasher {
     }
 }
 
+/// [`WordHasher`] as the hasher of a `HashMap`: for tables fixed at build time only.
+pub(crate) type Words = std::hash::BuildHasherDefault<WordHasher>;
+
 /// A small deterministic generator for tests (xorshift): each call gives a number below `m`.
 #[cfg(test)]
 pub(crate) fn xorshift(seed: u64) -> impl FnMut(usize) -> usize {

@@ -17,6 +17,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::hash::Words;
 use super::{Language, Span};
 
 /// Splits `text` into sentences, in order, each trimmed of surrounding white space.
@@ -410,9 +411,12 @@ fn abbreviation(key: &str, language: Language) -> Option<Class> {
     own.get(lower.as_str()).or_else(|| other.get(lower.as_str())).copied()
 }
 
-fn table(language: Language) -> &'static HashMap<&'static str, Class> {
-    static DE: OnceLock<HashMap<&'static str, Class>> = OnceLock::new();
-    static EN: OnceLock<HashMap<&'static str, Class>> = OnceLock::new();
+/// An abbreviation list (fixed at build time, so [`Words`] hashing).
+type Table = HashMap<&'static str, Class, Words>;
+
+fn table(language: Language) -> &'static Table {
+    static DE: OnceLock<Table> = OnceLock::new();
+    static EN: OnceLock<Table> = OnceLock::new();
     match language {
         Language::English => EN.get_or_init(|| parse(include_str!("abbreviations/en.txt"))),
         _ => DE.get_or_init(|| parse(include_str!("abbreviations/de.txt"))),
@@ -420,8 +424,8 @@ fn table(language: Language) -> &'static HashMap<&'static str, Class> {
 }
 
 /// Reads an abbreviation list: `# comment`, blank lines, `abbr.` or `abbr. end|number|name`.
-fn parse(data: &'static str) -> HashMap<&'static str, Class> {
-    let mut map = HashMap::new();
+fn parse(data: &'static str) -> Table {
+    let mut map = Table::default();
     for line in data.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
