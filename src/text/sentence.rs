@@ -80,9 +80,42 @@ fn push(out: &mut Vec<Span>, text: &str, mut start: usize, end: usize, wordy: bo
             start += b.len_utf8() + (rest.len() - rest.trim_start_matches(is_space).len());
         }
     }
-    if start < end {
+    // A run-on "sentence" (a text without full stops, a log line, a list without punctuation)
+    // is cut into pieces of at most `MAX_SENTENCE` bytes, at white space where there is some:
+    // the rules read sentence by sentence, so this bounds what any one of them reads.
+    let whole = start;
+    while end - start > MAX_SENTENCE {
+        let limit = floor_boundary(text, start + MAX_SENTENCE);
+        let window = &text[floor_boundary(text, start + MAX_SENTENCE / 2)..limit];
+        let (cut, next) = match window.rfind(is_space) {
+            Some(i) => {
+                let w = limit - window.len() + i;
+                let after = &text[w..end];
+                (w, end - after.trim_start_matches(is_space).len())
+            }
+            None => (limit, limit),
+        };
+        let piece = text[start..cut].trim_end_matches(is_space);
+        if has_word(piece) {
+            out.push(Span::new(start, start + piece.len()));
+        }
+        start = next;
+    }
+    if start < end && (start == whole || has_word(&text[start..end])) {
         out.push(Span::new(start, end));
     }
+}
+
+/// The longest sentence, in bytes (about 600 words of news): a longer run is cut, see [`push`].
+pub const MAX_SENTENCE: usize = 4096;
+
+/// The largest char boundary of `text` at or below `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -640,6 +673,36 @@ mod tests {
 
     fn texts(text: &str, language: Language) -> Vec<&str> {
         split(text, language).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn a_run_on_sentence_is_cut_at_white_space_into_bounded_pieces() {
+        // 3,000 words and no full stop; then one more sentence.
+        let words: Vec<String> = (0..3000).map(|i| format!("wort{}", i % 97)).collect();
+        let text = format!("{} ende. Danach kommt ein Satz.", words.join(" "));
+        let got = texts(&text, Language::German);
+        assert!(got.len() > 3, "{}", got.len());
+        assert!(got.iter().all(|s| s.len() <= MAX_SENTENCE));
+        // Each cut is at the last white space before the limit, so all but the run's last
+        // piece are more than half the limit long.
+        assert!(got[..got.len() - 2].iter().all(|s| s.len() > MAX_SENTENCE - 20));
+        assert_eq!(got.last(), Some(&"Danach kommt ein Satz."));
+        // No word is cut or lost: the pieces are the words again.
+        let again: Vec<&str> = got.iter().flat_map(|s| s.split(' ')).collect();
+        let mut want: Vec<&str> = words.iter().map(String::as_str).collect();
+        want.extend(["ende.", "Danach", "kommt", "ein", "Satz."]);
+        assert_eq!(again, want);
+        // Without any white space the cut falls on a character boundary.
+        let dense = "ä".repeat(5000);
+        let got = texts(&dense, Language::German);
+        assert_eq!(got.concat(), dense);
+        assert!(
+            got.iter().all(|s| s.len() <= MAX_SENTENCE),
+            "{:?}",
+            got.iter().map(|s| s.len()).collect::<Vec<_>>()
+        );
+        check(&text);
+        check(&dense);
     }
 
     /// The contract: in order, trimmed, non-empty, on char boundaries, not overlapping.
