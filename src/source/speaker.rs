@@ -1108,6 +1108,8 @@ pub(crate) struct Entities<'t> {
     gender: Vec<Gender>,
     /// Persons, most recently mentioned last.
     recent: Vec<usize>,
+    /// Per source, where its latest mention (by position in the text) starts.
+    latest: Vec<usize>,
 }
 
 /// What a pronoun or a role noun tells of a person.
@@ -1179,6 +1181,7 @@ impl<'t> Entities<'t> {
     fn add(&mut self, name: &str, kind: SourceKind, mention: Span, named: bool) -> usize {
         let id = self.sources.len();
         self.sources.push(Source { id, name: name.to_string(), kind, mentions: vec![mention] });
+        self.latest.push(mention.start);
         self.named.push(named);
         self.gender.push(Gender::Unknown);
         id
@@ -1204,7 +1207,7 @@ impl<'t> Entities<'t> {
             "she" | "sie" => Gender::Female,
             _ => Gender::Unknown,
         };
-        self.fitting(g).and_then(|id| self.sources[id].mentions.iter().map(|m| m.start).max()).unwrap_or(0)
+        self.fitting(g).and_then(|id| self.latest.get(id).copied()).unwrap_or(0)
     }
 
     /// The most recent person a pronoun or role of gender `g` fits.
@@ -1214,8 +1217,9 @@ impl<'t> Entities<'t> {
 
     /// Adds a mention to source `id`.
     pub(crate) fn mention(&mut self, id: usize, span: Span) {
-        if let Some(s) = self.sources.get_mut(id) {
+        if let (Some(s), Some(l)) = (self.sources.get_mut(id), self.latest.get_mut(id)) {
             s.mentions.push(span);
+            *l = (*l).max(span.start);
         }
     }
 
@@ -1249,7 +1253,7 @@ impl<'t> Entities<'t> {
                     _ => Gender::Unknown,
                 };
                 if let Some(id) = self.fitting(g) {
-                    self.sources[id].mentions.push(span);
+                    self.mention(id, span);
                     self.seen_person(id, g);
                     return Some(id);
                 }
@@ -1262,7 +1266,7 @@ impl<'t> Entities<'t> {
             Speaker::Group(span) => {
                 let id = match self.last_group {
                     Some(id) => {
-                        self.sources[id].mentions.push(span);
+                        self.mention(id, span);
                         id
                     }
                     None => self.add(span.slice(text), SourceKind::Unknown, span, false),
@@ -1272,12 +1276,12 @@ impl<'t> Entities<'t> {
             }
             Speaker::Own(span) => {
                 if let Some(id) = self.in_quote {
-                    self.sources[id].mentions.push(span);
+                    self.mention(id, span);
                     return Some(id);
                 }
                 let key = span.slice(text).to_lowercase();
                 if let Some(&id) = self.own.get(&key) {
-                    self.sources[id].mentions.push(span);
+                    self.mention(id, span);
                     return Some(id);
                 }
                 let id = self.add(span.slice(text), SourceKind::Unknown, span, false);
@@ -1287,7 +1291,7 @@ impl<'t> Entities<'t> {
             Speaker::Named { org: true, name, phrase } => {
                 let key = name.slice(text);
                 if let Some(id) = lookup(&self.orgs, key) {
-                    self.sources[id].mentions.push(phrase);
+                    self.mention(id, phrase);
                     self.last_group = Some(id);
                     return Some(id);
                 }
@@ -1302,10 +1306,10 @@ impl<'t> Entities<'t> {
                 let name_text = name.slice(text);
                 let surname = name_text.rsplit(' ').next().unwrap_or(name_text);
                 let id = if let Some(id) = lookup(&self.persons, surname) {
-                    self.sources[id].mentions.push(name);
+                    self.mention(id, name);
                     id
                 } else if let Some(id) = self.placeholder.take() {
-                    self.sources[id].mentions.push(name);
+                    self.mention(id, name);
                     self.sources[id].name.clear();
                     self.named[id] = true;
                     self.persons.insert(surname, (id as u32, 0));
@@ -1326,7 +1330,7 @@ impl<'t> Entities<'t> {
             Speaker::Role { role: RoleKind::Person, definite: true, phrase, .. } => {
                 let g = gender_of(text, phrase, None, self.german);
                 if let Some(id) = self.fitting(g).or(self.placeholder) {
-                    self.sources[id].mentions.push(phrase);
+                    self.mention(id, phrase);
                     self.seen_person(id, g);
                     return Some(id);
                 }
@@ -1340,7 +1344,7 @@ impl<'t> Entities<'t> {
                 let key = noun.slice(text);
                 let map = if org { &self.orgs } else { &self.vague };
                 if let Some(id) = lookup(map, key) {
-                    self.sources[id].mentions.push(phrase);
+                    self.mention(id, phrase);
                     self.last_group = Some(id);
                     return Some(id);
                 }
