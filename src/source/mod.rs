@@ -240,12 +240,29 @@ impl<'t> Pass<'t> {
             // (Most sentences: one stretch, outside all quotations.)
             stretches.push((0, toks.len(), None));
         } else {
-            let inside = |t: &Token| near.iter().find(|(_, c)| c.contains(&t.span)).map(|&(k, _)| k);
+            // The quotation each token is in: the latest of `near` that holds it. `near` runs
+            // from the last quotation back; when its quotations follow one another without
+            // overlapping (as they do but in broken text), one sweep finds it for every token.
+            let disjoint = near.windows(2).all(|w| w[1].1.end <= w[0].1.start);
+            let mut next = near.len();
+            let mut inside = |t: &Token| {
+                if !disjoint {
+                    return near.iter().find(|(_, c)| c.contains(&t.span)).map(|&(k, _)| k);
+                }
+                // (Tokens come in order: skip the quotations that end before this one.)
+                while next > 0 && near[next - 1].1.end <= t.span.start {
+                    next -= 1;
+                }
+                near[..next].last().filter(|(_, c)| c.contains(&t.span)).map(|&(k, _)| k)
+            };
             let mut a = 0;
+            let mut of_a = inside(&toks[0]);
             for b in 1..=toks.len() {
-                if b == toks.len() || inside(&toks[b]) != inside(&toks[a]) {
-                    stretches.push((a, b, inside(&toks[a])));
+                let of_b = if b == toks.len() { None } else { inside(&toks[b]) };
+                if b == toks.len() || of_b != of_a {
+                    stretches.push((a, b, of_a));
                     a = b;
+                    of_a = of_b;
                 }
             }
         }
