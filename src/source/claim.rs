@@ -192,6 +192,10 @@ const NOT_CLAUSE: [&str; 16] = [
     "at", "up", "out",
 ];
 
+/// The most tokens a noun phrase naming a source is looked for in (*der Sprecher des
+/// Bundesministeriums für Wirtschaft und Klimaschutz in Berlin*, with room to spare).
+const LONGEST_NP: usize = 24;
+
 impl<'a> Stretch<'a> {
     /// The stretch of tokens `t`, the tokens of the text from number `at` on.
     pub(crate) fn new(text: &'a str, t: &'a [Token], marks: &'a Marks, at: usize, lex: &'a Lex<'a>) -> Self {
@@ -277,7 +281,8 @@ impl<'a> Stretch<'a> {
     /// The longest speaker phrase that ends exactly at `end`, starting at or after `from`, not
     /// right after a preposition (*for X* in *a spokesman for X*).
     fn np_ending(&self, from: usize, end: usize) -> Option<(Speaker, usize)> {
-        (from..end).find_map(|k| {
+        // (A phrase is at most `LONGEST_NP` tokens: this keeps a run-on text linear.)
+        (from.max(end.saturating_sub(LONGEST_NP))..end).find_map(|k| {
             if k > from && PREPOSITIONS.contains(&self.low(k - 1)) {
                 return None;
             }
