@@ -4,6 +4,7 @@
 //! cargo bench --bench native -- write DIR        # the bench texts as files, for the Node benchmarks
 //! cargo bench --bench native -- time FILE...     # native analyze() on those files, one JSON line each
 //! cargo bench --bench native -- smoke            # the quick speed check of scripts/test.sh
+//! cargo bench --bench native -- worst            # pathological inputs of 10 MB vs news text
 //! ```
 //!
 //! `write` writes `de-1KB.txt` … `en-10MB.txt` (the texts of `benches/analyze.rs`, byte for byte:
@@ -22,6 +23,8 @@ use std::time::{Duration, Instant};
 
 use hedgemark::{analyze, Language, Options};
 
+#[path = "support/hostile.rs"]
+mod hostile;
 #[path = "support/texts.rs"]
 mod texts;
 use texts::{news_text, ENGLISH, GERMAN, MB, SIZES};
@@ -157,7 +160,50 @@ fn smoke() -> Result<(), String> {
              speed regression"
         ));
     }
-    Ok(())
+    worst_cases(MB)
+}
+
+/// The largest ratio of the time per byte of a pathological input ([`hostile::inputs`]) to the
+/// time per byte of news text that passes. Measured on the 2-core machine this was written on:
+/// 0.2–4 at 1 MB, 0.1–1.7 at 10 MB (the figures are printed on every run). Before sentences
+/// were capped at `MAX_SENTENCE` bytes and the sources rules bounded their look-back, straight
+/// quotation marks (`"a" sagte er …`) cost 66 times as much per byte and grew with the square
+/// of the length; the bound catches any such rule again.
+const MAX_WORST_FACTOR: f64 = 10.0;
+
+/// The worst-case check: each pathological input of `size` bytes against German news text of
+/// the same size, in the same run, as a ratio of time per byte.
+fn worst_cases(size: usize) -> Result<(), String> {
+    let bound = match std::env::var("HEDGEMARK_WORST_MAX_FACTOR") {
+        Ok(v) => v.parse::<f64>().map_err(|_| format!("HEDGEMARK_WORST_MAX_FACTOR={v}: not a number"))?,
+        Err(_) => MAX_WORST_FACTOR,
+    };
+    let news = news_text(&GERMAN, size);
+    let options = Options::default();
+    let per_byte = |text: &str| {
+        median_time(Duration::from_millis(100), 3, || analyze(black_box(text), &options)).as_secs_f64()
+            / text.len() as f64
+    };
+    let base = per_byte(&news);
+    let mut failed = Vec::new();
+    for (name, text) in hostile::inputs(size) {
+        let factor = per_byte(&text) / base;
+        println!(
+            "worst case {name} ({} KB): {factor:.2} times the time per byte of news text (bound {bound})",
+            text.len() / 1024
+        );
+        if factor > bound {
+            failed.push(format!("{name}: {factor:.1}"));
+        }
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "pathological inputs over {bound} times the cost per byte of news text: {}",
+            failed.join(", ")
+        ))
+    }
 }
 
 fn main() -> ExitCode {
@@ -168,8 +214,9 @@ fn main() -> ExitCode {
         Some("write") if args.len() == 2 => write(Path::new(&args[1])),
         Some("time") if args.len() >= 2 => time(&args[1..]),
         Some("smoke") if args.len() == 1 => smoke(),
-        Some("write" | "time" | "smoke") => {
-            Err("usage: native write DIR | native time FILE... | native smoke".to_string())
+        Some("worst") if args.len() == 1 => worst_cases(10 * MB),
+        Some("write" | "time" | "smoke" | "worst") => {
+            Err("usage: native write DIR | native time FILE... | native smoke | native worst".to_string())
         }
         _ => Ok(()),
     };
