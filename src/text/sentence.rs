@@ -106,7 +106,10 @@ fn push(out: &mut Vec<Span>, text: &str, mut start: usize, end: usize, wordy: bo
     }
 }
 
-/// The longest sentence, in bytes (about 600 words of news): a longer run is cut, see [`push`].
+/// The longest sentence, in bytes (about 600 words of news). A longer run of text without a
+/// sentence boundary is cut at the last white space at most this far from its start (at a
+/// character boundary if there is none within the last half of that), and so on, so that no
+/// rule that reads a sentence reads more than this.
 pub const MAX_SENTENCE: usize = 4096;
 
 /// The largest char boundary of `text` at or below `i`.
