@@ -50,8 +50,9 @@ allowed); other fields are ignored; blank lines are skipped. Every output line i
 hedgemark/1 result of one input line, with the same \"id\" first (null if the line has none), in \
 input order. The input is streamed in batches over all cores, so a corpus of any size runs in \
 constant memory. A line that cannot be read (not JSON, no string \"text\", unknown language) is \
-reported on standard error with its line number and left out; the other lines are still written, \
-and the exit status is 2.
+reported on standard error with its line number, and an error object takes its place in the \
+output, {\"id\": …, \"error\": \"…\", \"line\": N} (id null if it could not be read); the other \
+lines are still analysed, and the exit status is 2.
 
 --format html writes a standalone web page instead (one text only): the text with the hedges \
 highlighted, the counts, a legend and the hedges by category. It has no scripts and makes no \
@@ -321,7 +322,8 @@ struct LineRef {
 enum LineResult {
     Blank,
     Done(Vec<u8>),
-    Bad(String),
+    /// The message, and the error object written in the line's place.
+    Bad(String, Vec<u8>),
 }
 
 fn run_jsonl(input: Input, options: Options) -> Result<ExitCode, Failure> {
@@ -421,8 +423,11 @@ fn write_results(rx: Receiver<Vec<(u64, LineResult)>>, name: &str) -> (io::Resul
                         return (Err(e), bad);
                     }
                 }
-                LineResult::Bad(msg) => {
+                LineResult::Bad(msg, json) => {
                     bad += 1;
+                    if let Err(e) = out.write_all(&json) {
+                        return (Err(e), bad);
+                    }
                     if bad <= MAX_REPORTED {
                         // Keep stdout and stderr in step for someone watching both.
                         if let Err(e) = out.flush() {
@@ -512,17 +517,40 @@ struct WithId<'a> {
 
 fn analyze_line(line: &[u8], at: &LineRef, default: &Options) -> LineResult {
     // A bug in the engine costs one line of a long corpus run, not the run.
-    let result =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse_and_analyze(line, at, default)));
-    match result {
-        Ok(Ok(Some(json))) => LineResult::Done(json),
-        Ok(Ok(None)) => LineResult::Blank,
-        Ok(Err(msg)) => LineResult::Bad(msg),
-        Err(_) => LineResult::Bad("internal error: the analysis panicked (please report this line)".into()),
-    }
+    let mut id = serde_json::Value::Null;
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        parse_and_analyze(line, at, default, &mut id)
+    }));
+    let msg = match result {
+        Ok(Ok(Some(json))) => return LineResult::Done(json),
+        Ok(Ok(None)) => return LineResult::Blank,
+        Ok(Err(msg)) => msg,
+        Err(_) => "internal error: the analysis panicked (please report this line)".to_string(),
+    };
+    let mut json = serde_json::to_vec(&ErrorLine { id: &id, error: &msg, line: at.number })
+        .unwrap_or_else(|_| format!("{{\"id\":null,\"line\":{}}}", at.number).into_bytes());
+    json.push(b'\n');
+    LineResult::Bad(msg, json)
 }
 
-fn parse_and_analyze(line: &[u8], at: &LineRef, default: &Options) -> Result<Option<Vec<u8>>, String> {
+/// What `--jsonl` writes in place of a line it could not analyse.
+#[derive(serde::Serialize)]
+struct ErrorLine<'a> {
+    /// The line's `id`, if it could be read, else null.
+    id: &'a serde_json::Value,
+    /// Why the line could not be analysed.
+    error: &'a str,
+    /// The line's number in the input, from 1.
+    line: u64,
+}
+
+/// Reads and analyses one line; `id` gets the line's id as soon as it is known.
+fn parse_and_analyze(
+    line: &[u8],
+    at: &LineRef,
+    default: &Options,
+    id: &mut serde_json::Value,
+) -> Result<Option<Vec<u8>>, String> {
     let mut line = line.strip_suffix(b"\n").unwrap_or(line);
     line = line.strip_suffix(b"\r").unwrap_or(line);
     let mut skipped = 0;
@@ -550,6 +578,7 @@ fn parse_and_analyze(line: &[u8], at: &LineRef, default: &Options) -> Result<Opt
         });
     }
     let parsed: InLine<'_> = serde_json::from_str(line).map_err(|e| json_problem(&e))?;
+    id.clone_from(&parsed.id);
     let text = match parsed.text {
         Some(Field::Str(t)) => t,
         None => return Err("no \"text\" field (each line needs {\"id\": …, \"text\": \"…\"})".to_string()),

@@ -232,7 +232,7 @@ fn jsonl_line_language_overrides_lang() {
 }
 
 #[test]
-fn jsonl_bad_lines_are_reported_and_skipped() {
+fn jsonl_bad_lines_get_an_error_object_and_the_rest_go_on() {
     let good = |id: u32| json!({"id": id, "text": "The mayor reportedly resigned."}).to_string();
     let lines = [
         good(1),
@@ -247,9 +247,22 @@ fn jsonl_bad_lines_are_reported_and_skipped() {
     ];
     let out = run(&["analyze", "--jsonl", "-"], lines.join("\n").as_bytes());
     assert_eq!(out.status.code(), Some(2));
-    let ids: Vec<Value> =
-        stdout(&out).lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].clone()).collect();
-    assert_eq!(ids, [json!(1), json!(3), json!(9)]);
+    let results: Vec<Value> =
+        stdout(&out).lines().map(|l| serde_json::from_str::<Value>(l).unwrap()).collect();
+    let ids: Vec<Value> = results.iter().map(|r| r["id"].clone()).collect();
+    // Every line but the blank one, in input order; a bad line's id where it could be read.
+    assert_eq!(ids, [json!(1), json!(null), json!(3), json!(4), json!(5), json!(7), json!(null), json!(9)]);
+    let errors: Vec<(u64, &str)> = results
+        .iter()
+        .filter(|r| r.get("error").is_some())
+        .map(|r| (r["line"].as_u64().unwrap(), r["error"].as_str().unwrap()))
+        .collect();
+    assert_eq!(errors.iter().map(|e| e.0).collect::<Vec<_>>(), [2, 4, 5, 7, 8]);
+    assert!(errors.iter().all(|(_, e)| !e.is_empty()));
+    assert!(errors[1].1.contains("no \"text\""), "{errors:?}");
+    for r in results.iter().filter(|r| r.get("error").is_none()) {
+        assert!(r["hedges"].is_array(), "{r}");
+    }
     let err = stderr(&out);
     for (line, what) in [
         (2, "not valid JSON"),
@@ -275,7 +288,11 @@ fn jsonl_line_that_is_not_utf8_names_line_and_offset() {
     input.extend_from_slice(b"{\"id\":\"c\",\"text\":\"Also fine.\"}\n");
     let out = run(&["analyze", "--jsonl"], &input);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(stdout(&out).lines().count(), 2);
+    let lines: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!((lines[0]["id"].clone(), lines[2]["id"].clone()), (json!("a"), json!("c")));
+    assert_eq!(lines[1]["line"], json!(2));
+    assert!(lines[1]["error"].as_str().unwrap().contains("not UTF-8"), "{}", lines[1]);
     let err = stderr(&out);
     assert!(err.contains("line 2:") && err.contains("not UTF-8"), "{err}");
     assert!(err.contains("byte offset 46"), "{err}"); // 26 bytes of line 1, 20 of line 2
