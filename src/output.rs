@@ -28,6 +28,8 @@ pub struct Document<'a> {
     analysis: &'a Analysis,
     text: &'a str,
     offsets: Utf16Offsets,
+    /// Whether spans carry their `text` (else `null`, for a caller that fills it in itself).
+    texts: bool,
 }
 
 impl<'a> Document<'a> {
@@ -42,7 +44,16 @@ impl<'a> Document<'a> {
             .chain(a.sources.iter().flat_map(|s| s.mentions.iter().copied()))
             .chain(a.attributions.iter().flat_map(|t| t.cue.into_iter().chain([t.content])));
         let offsets = Utf16Offsets::new(text, spans.flat_map(|s| [s.start, s.end]));
-        Document { analysis, text, offsets }
+        Document { analysis, text, offsets, texts: true }
+    }
+
+    /// The same document with `null` for the `text` of every span, for the wasm binding, whose
+    /// JavaScript wrapper sets each span's text from the caller's own string (so a lone surrogate
+    /// comes back as it was): it saves making every span's text a JavaScript string twice.
+    #[cfg(any(target_arch = "wasm32", test))]
+    pub(crate) fn without_texts(mut self) -> Self {
+        self.texts = false;
+        self
     }
 
     /// The analysis.
@@ -62,7 +73,7 @@ impl<'a> Document<'a> {
 
     fn span(&self, span: Span) -> SpanOut<'_> {
         let (start, end) = self.utf16(span);
-        SpanOut { start, end, text: span.slice(self.text) }
+        SpanOut { start, end, text: self.texts.then(|| span.slice(self.text)) }
     }
 }
 
@@ -70,14 +81,14 @@ impl<'a> Document<'a> {
 struct SpanOut<'t> {
     start: usize,
     end: usize,
-    text: &'t str,
+    text: Option<&'t str>,
 }
 
 #[derive(serde::Serialize)]
 struct HedgeOut<'t> {
     start: usize,
     end: usize,
-    text: &'t str,
+    text: Option<&'t str>,
     category: crate::Category,
     sentence: usize,
     rule: &'static str,
@@ -152,5 +163,43 @@ impl Serialize for Document<'_> {
         map.serialize_entry("attributions", &attributions)?;
         map.serialize_entry("stats", &a.stats)?;
         map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn without_texts_leaves_only_the_texts_out() {
+        let text = "„Wir bauen 😀 weiter“, sagte Bauleiterin Petra Kolb. Der Preis steigt vermutlich.";
+        let a = crate::analyze(text, &crate::Options::default());
+        let full = serde_json::to_value(a.document(text)).unwrap();
+        let mut bare = serde_json::to_value(a.document(text).without_texts()).unwrap();
+        let mut nulls = 0;
+        fill(&mut bare, text, &mut nulls);
+        assert_eq!(bare, full);
+        let spans = a.sentences.len()
+            + a.hedges.len()
+            + a.sources.iter().map(|s| s.mentions.len()).sum::<usize>()
+            + a.attributions.iter().map(|t| 1 + usize::from(t.cue.is_some())).sum::<usize>();
+        assert_eq!(nulls, spans);
+        assert_eq!(spans, 6, "{full}");
+    }
+
+    /// Sets every `"text": null` beside UTF-16 `start`/`end` as JavaScript's `slice` would.
+    fn fill(v: &mut serde_json::Value, text: &str, nulls: &mut usize) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if m.get("text").is_some_and(|t| t.is_null()) {
+                    let units: Vec<u16> = text.encode_utf16().collect();
+                    let at = |k: &str| m[k].as_u64().unwrap() as usize;
+                    let slice = String::from_utf16(&units[at("start")..at("end")]).unwrap();
+                    m.insert("text".into(), slice.into());
+                    *nulls += 1;
+                }
+                m.values_mut().for_each(|x| fill(x, text, nulls));
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(|x| fill(x, text, nulls)),
+            _ => {}
+        }
     }
 }

@@ -70,7 +70,8 @@ fn run(text: &str, options_value: JsValue) -> Result<Analysis, JsError> {
 pub fn js_analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let analysis = run(text, options)?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&analysis.document(text), &serializer)
+    // No span texts: js/core.js takes each from the caller's own string.
+    serde::Serialize::serialize(&analysis.document(text).without_texts(), &serializer)
         .map_err(|e| JsError::new(&format!("hedgemark: could not build the result: {e}")))
 }
 

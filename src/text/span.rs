@@ -68,22 +68,14 @@ impl Utf16Offsets {
         let mut bytes: Vec<usize> = offsets.into_iter().collect();
         bytes.sort_unstable();
         bytes.dedup();
+        let text = text.as_bytes();
         let mut units = Vec::with_capacity(bytes.len());
-        let mut next = 0; // index into `bytes`
-        let mut unit = 0usize;
-        for (i, ch) in text.char_indices() {
-            while next < bytes.len() && bytes[next] <= i {
-                units.push(unit);
-                next += 1;
-            }
-            if next == bytes.len() {
-                break;
-            }
-            unit += ch.len_utf16();
-        }
-        while next < bytes.len() {
+        let (mut at, mut unit) = (0, 0);
+        for &b in &bytes {
+            let b = b.min(text.len());
+            unit += utf16_units(&text[at..b]);
             units.push(unit);
-            next += 1;
+            at = b;
         }
         Utf16Offsets { bytes, units }
     }
@@ -101,9 +93,15 @@ impl Utf16Offsets {
     }
 }
 
+/// The UTF-16 length of UTF-8 bytes cut on `char` boundaries, counted without decoding: every
+/// byte that starts a character is one unit, and a four-byte character (`0xF0`…) one more.
+fn utf16_units(utf8: &[u8]) -> usize {
+    utf8.iter().map(|&b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xF0)).sum()
+}
+
 /// The UTF-16 length of a string.
 pub fn utf16_len(s: &str) -> usize {
-    s.chars().map(char::len_utf16).sum()
+    utf16_units(s.as_bytes())
 }
 
 #[cfg(test)]
@@ -118,6 +116,25 @@ mod tests {
         let got: Vec<usize> = offs.iter().map(|&b| map.get(b)).collect();
         assert_eq!(got, vec![0, 1, 2, 3, 4, 5, 7, 8]);
         assert_eq!(utf16_len(text), 8);
+    }
+
+    #[test]
+    fn byte_count_equals_decoding() {
+        let mut below = crate::text::hash::xorshift(7);
+        let alphabet =
+            ['a', 'ß', '„', '€', '😀', '\u{10FFFF}', '\u{7F}', '\u{80}', '\u{7FF}', '\u{800}', '\u{FFFF}'];
+        for _ in 0..500 {
+            let len = below(40);
+            let text: String = (0..len).map(|_| alphabet[below(alphabet.len())]).collect();
+            assert_eq!(utf16_len(&text), text.chars().map(char::len_utf16).sum::<usize>(), "{text:?}");
+            let offs: Vec<usize> =
+                text.char_indices().map(|(i, _)| i).chain([text.len(), text.len() + 3]).collect();
+            let map = Utf16Offsets::new(&text, offs.iter().rev().copied());
+            for &o in &offs {
+                let want = text.get(..o.min(text.len())).map_or(0, |t| t.encode_utf16().count());
+                assert_eq!(map.get(o), want, "{text:?} at {o}");
+            }
+        }
     }
 
     #[test]
