@@ -44,10 +44,14 @@ elif [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modul
 fi
 node_modules/.bin/wasm-opt --version
 
-step "cargo build (wasm32, profile wasm: release, opt-level z, panic=abort)"
+step "cargo build (wasm32, profile wasm: release, opt-level z, inline threshold 75, panic=abort)"
 # The `wasm` profile (Cargo.toml) inherits `release` and optimises for size; the native CLI's
 # release build is left alone. panic=abort is the target's default; a panic traps, and js/
 # turns the trap into an Error (see src/wasm.rs).
+# opt-level "z" keeps the module small but inlines almost nothing, not even core's iterators;
+# LLVM's inline threshold at 75 (its "s" level) buys most of "s"'s speed for a third of its
+# size: 1 MB of German in Node 90 → 68 ms a call for 6 KB more gzipped ("s": 60 ms, +16 KB).
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C llvm-args=-inline-threshold=75"
 cargo build --lib --profile wasm --target "$TARGET" --no-default-features --locked
 RAW="$CARGO_TARGET_DIR/$TARGET/wasm/hedgemark.wasm"
 
