@@ -44,54 +44,63 @@ pub fn lower_same_length(text: &str) -> String {
 /// [`lower_same_length`], also noting in `odd` where the characters are that have a lower case
 /// of their own but were kept, since it is not one character of the same length (*İ*, *ẞ*).
 pub(crate) fn lower_same_length_noting(text: &str, odd: &mut Vec<usize>) -> String {
-    const L: u64 = 0x0101_0101_0101_0101;
     let bytes = text.as_bytes();
-    let mut out = bytes.to_vec();
+    let mut out = String::with_capacity(text.len());
+    // `text[..copied]` is in `out`, with the characters outside ASCII already lower-cased; ASCII
+    // is lower-cased at the end, all at once (no character outside ASCII has a lower case of the
+    // same length in ASCII, nor the other way round).
+    let mut copied = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        // Eight ASCII bytes at a time, `A`–`Z` lower-cased at once (each byte is below 0x80,
-        // so no sum carries into the next one; `i` is always at a character boundary).
-        if let (Some(c), Some(o)) = (bytes.get(i..i + 8), out.get_mut(i..i + 8)) {
-            let x = u64::from_le_bytes(c.try_into().unwrap_or([0x80; 8]));
-            if x & (L * 0x80) == 0 {
-                let upper =
-                    x.wrapping_add(L * (0x80 - 0x41)) & !x.wrapping_add(L * (0x80 - 0x5B)) & (L * 0x80);
-                o.copy_from_slice(&(x | (upper >> 2)).to_le_bytes());
-                i += 8;
-                continue;
-            }
-        }
-        match bytes[i] {
-            b if b < 0x80 => {
-                out[i] = b.to_ascii_lowercase();
-                i += 1;
-            }
-            0xC3 => {
-                // U+00C0..U+00DE (but ×) lower-case to U+00E0..U+00FE: the second byte + 0x20.
-                if let Some(d) = out.get_mut(i + 1) {
-                    if (0x80..=0x9E).contains(d) && *d != 0x97 {
-                        *d += 0x20;
-                    }
-                }
-                i += 2;
-            }
+    while let Some(at) = next_non_ascii(bytes, i) {
+        let Some(ch) = text.get(at..).and_then(|r| r.chars().next()) else { break };
+        let n = ch.len_utf8();
+        i = at + n;
+        let lower = match bytes[at] {
+            // U+0080..U+00BF: no lower case of their own.
+            0xC2 => continue,
+            // U+00C0..U+00DE (but ×) lower-case to U+00E0..U+00FE; the rest of U+00C0..U+00FF is
+            // lower case already.
+            0xC3 => match bytes[at + 1] {
+                d @ 0x80..=0x9E if d != 0x97 => char::from_u32(ch as u32 + 0x20).unwrap_or(ch),
+                _ => continue,
+            },
+            // U+2000..U+207F (General Punctuation, super- and subscripts): no case.
+            0xE2 if matches!(bytes[at + 1], 0x80 | 0x81) => continue,
             _ => {
-                let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else { break };
-                let n = ch.len_utf8();
                 let mut lower = ch.to_lowercase();
                 match (lower.next(), lower.next()) {
-                    (Some(l), None) if l == ch => {}
-                    (Some(l), None) if l.len_utf8() == n => {
-                        l.encode_utf8(&mut out[i..i + n]);
+                    (Some(l), None) if l == ch => continue,
+                    (Some(l), None) if l.len_utf8() == n => l,
+                    _ => {
+                        odd.push(at);
+                        continue;
                     }
-                    _ => odd.push(i),
                 }
-                i += n;
             }
-        }
+        };
+        out.push_str(&text[copied..at]);
+        out.push(lower);
+        copied = i;
     }
-    // Whole characters were replaced by characters of the same length: still UTF-8.
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+    out.push_str(&text[copied..]);
+    out.make_ascii_lowercase();
+    out
+}
+
+/// The first byte at or after `from` in `bytes` that is not ASCII: sixteen bytes at a time.
+#[inline]
+fn next_non_ascii(bytes: &[u8], mut from: usize) -> Option<usize> {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(from..from + 16) {
+        let (a, b) = chunk.split_at(8);
+        let a = u64::from_le_bytes(a.try_into().unwrap_or([0; 8]));
+        let b = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+        if (a | b) & HI != 0 {
+            break;
+        }
+        from += 16;
+    }
+    bytes.get(from..)?.iter().position(|&b| b >= 0x80).map(|k| from + k)
 }
 
 /// Splits `text` into tokens by Unicode word boundaries (UAX #29, as `unicode-segmentation`
