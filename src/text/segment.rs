@@ -41,16 +41,16 @@ const S_SCONTINUE: u8 = 12;
 const S_EXTEND: u8 = 13;
 
 // Word-break categories (high nibble of the table).
-const W_ANY: u8 = 0;
+pub(super) const W_ANY: u8 = 0;
 const W_CR: u8 = 1;
 const W_LF: u8 = 2;
 const W_NEWLINE: u8 = 3;
 const W_WSEGSPACE: u8 = 4;
 const W_ALETTER: u8 = 5;
 const W_NUMERIC: u8 = 6;
-const W_MIDLETTER: u8 = 7;
+pub(super) const W_MIDLETTER: u8 = 7;
 const W_MIDNUM: u8 = 8;
-const W_MIDNUMLET: u8 = 9;
+pub(super) const W_MIDNUMLET: u8 = 9;
 const W_SINGLE_QUOTE: u8 = 10;
 #[allow(dead_code)]
 const W_DOUBLE_QUOTE: u8 = 11;
@@ -215,6 +215,18 @@ static MORE: [u8; 1552] = [
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 ];
+
+/// The word-break categories of U+2000..U+203F (`W_…`, as in [`MORE`]), for the one-pass
+/// tokenizer, which takes the ones of general punctuation itself.
+pub(super) static WORD_2000: [u8; 64] = {
+    let mut t = [0u8; 64];
+    let mut k = 0;
+    while k < 64 {
+        t[k] = MORE[112 + k] >> 4;
+        k += 1;
+    }
+    t
+};
 
 /// The categories of a character, if the table has it.
 #[inline]

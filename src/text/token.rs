@@ -139,28 +139,24 @@ pub fn tokenize_sentences(text: &str, sentences: &[Span]) -> (Vec<Token>, Vec<u3
 /// Appends the tokens of `text[within]` to `out`, with spans into `text`.
 ///
 /// The tokens are the segments of UAX #29 word boundaries (as `unicode-segmentation` finds
-/// them) that are not white space. The text is read in the chunks of
-/// chunks: from one chunk start to the next character, not white space, that follows ASCII
-/// white space, a place no word rule looks back across. A chunk of ASCII and Latin letters
-/// (U+00C0 to U+023F) is tokenized here in one pass, with the word rules as they apply to those
-/// characters; when the pass meets any other character, what it emitted for the chunk is taken
-/// back and the chunk goes to the full segmentation (`segment::word_bounds`) instead.
+/// them) that are not white space. The text is read in chunks: from one chunk start to the next
+/// character, not white space, that follows ASCII white space, a place no word rule looks back
+/// across. Text of ASCII, Latin letters (U+00C0 to U+024F), the no-break space, `«` `»` and
+/// general punctuation (U+2010 to U+203E, but U+2028 to U+202F) is tokenized here in one pass,
+/// with the word rules as they apply to those characters; when the pass meets any other
+/// character, what it emitted for that character's chunk is taken back and the chunk goes to the
+/// full segmentation (`segment::word_bounds`) instead.
 pub fn tokenize_into(text: &str, within: Span, out: &mut Vec<Token>) {
     let bytes = &text.as_bytes()[..within.end];
     let mut at = Emit { newline: false, prev_end: within.start };
     let mut i = within.start;
     while i < within.end {
-        let (tokens, before) = (out.len(), at);
-        match fast_chunk(text, bytes, i, out, &mut at) {
-            Some(next) => i = next,
-            None => {
-                out.truncate(tokens);
-                at = before;
-                let (end, _) = super::segment::chunk_end(bytes, i);
-                super::segment::word_bounds(&text[i..end], |rel, w| segment(text, i + rel, w, out, &mut at));
-                i = end;
-            }
-        }
+        let Err(chunk) = fast_run(text, bytes, i, out, &mut at) else { return };
+        out.truncate(chunk.tokens);
+        at = chunk.at;
+        let (start, (end, _)) = (chunk.start, super::segment::chunk_end(bytes, chunk.start));
+        super::segment::word_bounds(&text[start..end], |rel, w| segment(text, start + rel, w, out, &mut at));
+        i = end;
     }
 }
 
@@ -173,6 +169,14 @@ struct Emit {
     prev_end: usize,
 }
 
+/// Where a chunk starts, with what was emitted before it: the one pass goes back there when it
+/// meets a character it does not decide.
+struct Chunk {
+    start: usize,
+    tokens: usize,
+    at: Emit,
+}
+
 // What a character is to the one-pass tokenizer ([`CLASS`], [`class_at`]).
 const OTHER: u8 = 0;
 const SPACE: u8 = 1;
@@ -181,11 +185,18 @@ const DIGIT: u8 = 3;
 const UNDERSCORE: u8 = 4;
 /// Anything the one pass does not decide itself: the chunk goes to the full segmentation.
 const COMPLEX: u8 = 5;
+/// The no-break space: white space, but not to the word rules (a segment of its own).
+const NBSP: u8 = 6;
+/// Punctuation that keeps letters together and numbers together (`.` `'` `’`: WB6/7, WB11/12),
+/// only letters (`:`: WB6/7), only numbers (`,` `;`: WB11/12).
+const MID_NUMLET: u8 = 7;
+const MID_LETTER: u8 = 8;
+const MID_NUM: u8 = 9;
 
 /// Per first byte: ASCII white space (tab, line feed, vertical tab, form feed, carriage return,
-/// space), letters, digits, `_`, other ASCII; the lead bytes of U+00C0 to U+023F, all letters
-/// to the word rules (but × and ÷, told apart in [`class_at`]); every other byte is
-/// [`COMPLEX`].
+/// space), letters, digits, `_`, the mid punctuation, other ASCII; the lead bytes of U+00C0 to
+/// U+023F, all letters to the word rules (but × and ÷, told apart in [`class_at`]); every other
+/// byte is [`COMPLEX`] here.
 static CLASS: [u8; 256] = {
     let mut t = [COMPLEX; 256];
     let mut b = 0;
@@ -199,6 +210,12 @@ static CLASS: [u8; 256] = {
             DIGIT
         } else if c == b'_' {
             UNDERSCORE
+        } else if c == b'.' || c == b'\'' {
+            MID_NUMLET
+        } else if c == b':' {
+            MID_LETTER
+        } else if c == b',' || c == b';' {
+            MID_NUM
         } else {
             OTHER
         };
@@ -208,6 +225,31 @@ static CLASS: [u8; 256] = {
     while b <= 0xC8 {
         t[b] = LETTER;
         b += 1;
+    }
+    t
+};
+
+/// The class of U+2000..U+203F by the low six bits of the last byte (`E2 80 xx`): punctuation
+/// the word rules break around (`Other`), the mid punctuation (`’` `‘` `․` `‧`), and
+/// [`COMPLEX`] for white space, line separators, format characters and `‿`.
+static CLASS_2000: [u8; 64] = {
+    use super::segment::{WORD_2000, W_ANY, W_MIDLETTER, W_MIDNUMLET};
+    let mut t = [COMPLEX; 64];
+    let mut k = 0x10;
+    while k < 64 {
+        t[k] = match WORD_2000[k] {
+            W_ANY => OTHER,
+            W_MIDNUMLET => MID_NUMLET,
+            W_MIDLETTER => MID_LETTER,
+            _ => COMPLEX,
+        };
+        k += 1;
+    }
+    // U+2028 to U+202F: line and paragraph separators, format characters, a space.
+    let mut k = 0x28;
+    while k < 0x30 {
+        t[k] = COMPLEX;
+        k += 1;
     }
     t
 };
@@ -223,63 +265,109 @@ static WORD_BYTE: [bool; 256] = {
     t
 };
 
+/// ASCII punctuation that ends a clause (as [`is_clause_break`] has it; `-` is decided there).
+static CLAUSE_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let list = b",;:()[]\".!?";
+    let mut k = 0;
+    while k < list.len() {
+        t[list[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// The class and byte length of the character at `i` (`i < bytes.len()`, on a character
-/// boundary of UTF-8).
+/// boundary of UTF-8); the length is 0 for [`COMPLEX`].
 #[inline(always)]
 fn class_at(bytes: &[u8], i: usize) -> (u8, usize) {
     let b = bytes[i];
-    let c = CLASS[b as usize];
     if b < 0x80 {
-        (c, 1)
-    } else if c == LETTER && !(b == 0xC3 && matches!(bytes.get(i + 1), Some(0x97 | 0xB7))) {
-        (LETTER, 2)
-    } else {
-        (COMPLEX, 0)
+        return (CLASS[b as usize], 1);
+    }
+    match b {
+        // × and ÷
+        0xC3 if matches!(bytes.get(i + 1), Some(0x97 | 0xB7)) => (OTHER, 2),
+        0xC3..=0xC8 => (LETTER, 2),
+        0xC2 => match bytes.get(i + 1) {
+            Some(0xA0) => (NBSP, 2),
+            Some(0xAB | 0xBB) => (OTHER, 2), // « »
+            _ => (COMPLEX, 0),
+        },
+        0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+            Some(&c) if CLASS_2000[c as usize & 0x3f] != COMPLEX => (CLASS_2000[c as usize & 0x3f], 3),
+            _ => (COMPLEX, 0),
+        },
+        _ => (COMPLEX, 0),
     }
 }
 
-/// Whether the ASCII `mid` keeps a character of class `before` and one of class `after` in one
-/// word: WB6/WB7 (letter, `:` `.` `'`, letter) and WB11/WB12 (digit, `,` `;` `.` `'`, digit).
+/// Whether the mid punctuation `mid` keeps a character of class `before` and one of class
+/// `after` in one word: WB6/WB7 (letter, mid, letter) and WB11/WB12 (digit, mid, digit).
 #[inline]
 fn joins(before: u8, mid: u8, after: u8) -> bool {
     match mid {
-        b'.' | b'\'' => before == after && (before == LETTER || before == DIGIT),
-        b':' => before == LETTER && after == LETTER,
-        b',' | b';' => before == DIGIT && after == DIGIT,
+        MID_NUMLET => before == after && (before == LETTER || before == DIGIT),
+        MID_LETTER => before == LETTER && after == LETTER,
+        MID_NUM => before == DIGIT && after == DIGIT,
         _ => false,
     }
 }
 
-/// Tokenizes the chunk starting at `i` if the one pass can (ASCII and Latin letters), returning
-/// where the next chunk starts (the next character, not white space, after ASCII white space);
-/// `None`, with tokens possibly pushed, at the first character it cannot decide.
+/// Tokenizes from `i` to the end of `bytes` in one pass, or, at the first character it cannot
+/// decide, returns the start of that character's chunk (with tokens of the chunk possibly
+/// pushed).
 #[inline]
-fn fast_chunk(text: &str, bytes: &[u8], mut i: usize, out: &mut Vec<Token>, at: &mut Emit) -> Option<usize> {
+fn fast_run(
+    text: &str,
+    bytes: &[u8],
+    mut i: usize,
+    out: &mut Vec<Token>,
+    at: &mut Emit,
+) -> Result<(), Chunk> {
     let end = bytes.len();
-    let mut after_space = false;
+    let mut chunk = Chunk { start: i, tokens: out.len(), at: *at };
     while i < end {
         let (class, n) = class_at(bytes, i);
         if class == COMPLEX {
-            return None;
+            return Err(chunk);
         }
         if class == SPACE {
-            let b = bytes[i];
-            at.newline |= b == b'\n' || b == b'\r';
-            after_space = true;
-            i += 1;
+            // ASCII white space; the next character (not white space) starts a chunk.
+            loop {
+                let b = bytes[i];
+                at.newline |= b == b'\n' || b == b'\r';
+                i += 1;
+                if i == end || CLASS[bytes[i] as usize] != SPACE {
+                    break;
+                }
+            }
+            if i == end {
+                break;
+            }
+            if class_at(bytes, i).0 == COMPLEX {
+                return Err(chunk);
+            }
+            chunk = Chunk { start: i, tokens: out.len(), at: *at };
             continue;
         }
-        if after_space {
-            return Some(i);
+        if class == NBSP {
+            i += n;
+            continue;
         }
         let start = i;
         i += n;
-        let kind = if class == OTHER {
+        let (kind, clause_break) = if class == OTHER || class >= MID_NUMLET {
             // One character of punctuation, unless what follows attaches to it (WB4).
             if i < end && class_at(bytes, i).0 == COMPLEX {
-                return None;
+                return Err(chunk);
             }
-            TokenKind::Punct
+            let clause_break = match bytes[start] {
+                b'-' => is_clause_break(text, "-", start, i, at.prev_end),
+                b if b < 0x80 => CLAUSE_BYTE[b as usize],
+                _ => is_clause_break(text, &text[start..i], start, i, at.prev_end),
+            };
+            (TokenKind::Punct, clause_break)
         } else {
             loop {
                 // ASCII letters, digits and `_` first, a byte at a time.
@@ -289,40 +377,40 @@ fn fast_chunk(text: &str, bytes: &[u8], mut i: usize, out: &mut Vec<Token>, at: 
                 if i == end {
                     break;
                 }
-                match class_at(bytes, i) {
-                    (LETTER, n) => i += n,
-                    (COMPLEX, _) => return None,
-                    (OTHER, _) if i + 1 < end => {
-                        let (after, m) = class_at(bytes, i + 1);
-                        if after == COMPLEX {
-                            return None;
-                        }
-                        // (A byte outside ASCII before `i` ends a Latin letter.)
-                        let last = bytes[i - 1];
-                        let last = if last < 0x80 { CLASS[last as usize] } else { LETTER };
-                        if !joins(last, bytes[i], after) {
-                            break;
-                        }
-                        i += 1 + m;
+                let (c, m) = class_at(bytes, i);
+                if c == LETTER {
+                    i += m;
+                } else if c == COMPLEX {
+                    return Err(chunk);
+                } else if c >= MID_NUMLET && i + m < end {
+                    let (after, m2) = class_at(bytes, i + m);
+                    if after == COMPLEX {
+                        return Err(chunk);
                     }
-                    _ => break,
+                    // (A byte outside ASCII before `i` ends a Latin letter.)
+                    let last = bytes[i - 1];
+                    let last = if last < 0x80 { CLASS[last as usize] } else { LETTER };
+                    if !joins(last, c, after) {
+                        break;
+                    }
+                    i += m + m2;
+                } else {
+                    break;
                 }
             }
-            // (Only letters and digits are joined by a mid character.)
-            let alnum = class != UNDERSCORE || bytes[start..i].iter().any(|&b| b != b'_');
-            match class {
+            let kind = match class {
                 DIGIT => TokenKind::Number,
-                UNDERSCORE if !alnum => TokenKind::Punct,
+                // (Only letters and digits are joined by a mid character.)
+                UNDERSCORE if bytes[start..i].iter().all(|&b| b == b'_') => TokenKind::Punct,
                 _ => TokenKind::Word,
-            }
+            };
+            (kind, false)
         };
-        let w = &text[start..i];
-        let clause_break = kind == TokenKind::Punct && is_clause_break(text, w, start, i, at.prev_end);
         out.push(Token { span: Span::new(start, i), kind, clause_break, after_newline: at.newline });
         at.newline = false;
         at.prev_end = i;
     }
-    Some(i)
+    Ok(())
 }
 
 /// Appends the token of one word-boundary segment `w` at `start`, if it is not white space.
@@ -444,7 +532,7 @@ mod tests {
     #[test]
     fn tokens_are_the_segments_of_the_crate() {
         let pool: Vec<char> =
-            "aZ9_ .,:;'\"-–()!?\t\n\r\u{b}\u{c}äßÉ×÷ªµ·\u{ad}ĀȿɀɐǅŁ\u{301}\u{200d}\u{a0}\u{2028}’„“…€😀中"
+            "aZ9_ .,:;'\"-–()!?\t\n\r\u{b}\u{c}äßÉ×÷ªµ·\u{ad}ĀȿɀɐǅŁ\u{301}\u{200d}\u{a0}\u{2028}’„“…€😀中«»‘—․‧\u{2007}\u{202f}\u{203f}"
                 .chars()
                 .collect();
         let common: Vec<char> = "abcXY 1. ,'".chars().collect();
@@ -497,7 +585,7 @@ mod tests {
             .map(String::from),
         );
         // Every character the one pass takes for a letter, in the places the rules look at.
-        for c in ('\u{a0}'..='\u{250}').chain(['\u{2bc}', '\u{300}']) {
+        for c in ('\u{a0}'..='\u{250}').chain('\u{2000}'..='\u{2070}').chain(['\u{2bc}', '\u{300}']) {
             texts.push(format!("a{c}.{c}b {c}:{c} 1{c},{c}2 {c}'_ ({c}) {c}"));
         }
         for t in &texts {
