@@ -497,6 +497,28 @@ fn after_quiet_run(state: State, run: &[u8]) -> State {
     s
 }
 
+/// The first byte at or after `from` that is not certainly a quiet ASCII byte (one with a
+/// [`QUIET_PART`]), eight bytes at a time: it stops at every byte outside ASCII, below U+0020
+/// (tab, vertical tab and form feed too, which the caller then passes one by one), `!`, `.`
+/// and `?`.
+#[inline]
+fn skip_quiet_ascii(bytes: &[u8], mut from: usize) -> usize {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = L * 0x80;
+    // Per byte of seven bits, the high bit set where it equals `c`.
+    let eq = |y: u64, c: u64| !((y ^ (L * c)) + L * 0x7f) & H;
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let y = x & !H;
+        let stop = (x & H) | (!(y + L * (0x80 - 0x20)) & H) | eq(y, 0x21) | eq(y, 0x2E) | eq(y, 0x3F);
+        if stop != 0 {
+            return from + (stop.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    from
+}
+
 /// Writes to `out` every sentence boundary of `text` that
 /// `unicode_segmentation::UnicodeSegmentation::split_sentence_bound_indices` finds: the start
 /// of every segment, then the end of the text (nothing for an empty text).
@@ -511,6 +533,7 @@ pub(crate) fn sentence_breaks(text: &str, out: &mut Vec<usize>) {
         if state.quiet() {
             let run = i;
             loop {
+                i = skip_quiet_ascii(bytes, i);
                 match bytes.get(i) {
                     Some(&b) if QUIET_PART[b as usize] != 0 => i += 1,
                     // U+00C0..U+00FF, letters (and × ÷): as quiet as ASCII letters.
@@ -899,6 +922,21 @@ mod tests {
                 want.push(t.len());
             }
             assert_eq!(out, want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_quiet_scan_passes_only_quiet_ascii() {
+        let mut next = crate::text::hash::xorshift(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..20_000 {
+            let bytes: Vec<u8> = (0..next(40)).map(|_| next(256) as u8).collect();
+            let from = next(bytes.len() + 1);
+            let at = skip_quiet_ascii(&bytes, from);
+            assert!(from <= at && at <= bytes.len(), "{bytes:?}");
+            assert!(bytes[from..at].iter().all(|&b| b < 0x80 && QUIET_PART[b as usize] != 0), "{bytes:?}");
+            // It stops at a byte it must stop at, or fewer than eight bytes before the end.
+            let stop = |b: u8| !(0x20..0x80).contains(&b) || matches!(b, b'!' | b'.' | b'?');
+            assert!(at + 8 > bytes.len() || stop(bytes[at]), "{bytes:?} {from}");
         }
     }
 

@@ -304,13 +304,16 @@ fn continues(text: &str, start: usize, left_end: usize, right_start: usize, lang
         }
         None => None,
     });
-    let next = first_word(right);
     match class {
         None => false,
         Some(Class::Always) => true,
         Some(Class::Number) => starts_digit(right),
-        Some(Class::End) => starts_digit(right) || is_in(next, MONTHS) || is_in(next, DAYS_AND_ZONES),
-        Some(Class::Name) => !starts_sentence(next),
+        Some(Class::End) => {
+            starts_digit(right)
+                || is_in(first_word(right), MONTHS)
+                || is_in(first_word(right), DAYS_AND_ZONES)
+        }
+        Some(Class::Name) => !starts_sentence(first_word(right)),
     }
 }
 
@@ -389,25 +392,29 @@ impl<'a> Units<'a> {
         if next.is_empty() || next.len() > 8 || !rest.starts_with('.') {
             return false;
         }
-        let mut key = String::with_capacity(32);
-        for n in (1..=self.count).rev() {
-            self.join(n, &mut key);
-            key.push_str(next);
-            key.push('.');
-            if abbreviation(&key, language).is_some() {
-                return true;
-            }
-        }
-        false
+        // `next` and its period.
+        let next = &right[..next.len() + 1];
+        let mut key = [0; KEY];
+        (1..=self.count)
+            .rev()
+            .any(|n| self.key(n, next, &mut key).and_then(|k| abbreviation(k, language)).is_some())
     }
 
-    /// Writes the last `n` units as an abbreviation key ("v.Chr.") into `key`.
-    fn join(&self, n: usize, key: &mut String) {
-        key.clear();
-        for i in (0..n).rev() {
-            key.push_str(self.units[i]);
-            key.push('.');
+    /// The last `n` units, each with a period, then `tail`, as an abbreviation key ("v." and
+    /// "Chr." give "v.Chr.") written into `buf`; `None` if it is longer than any abbreviation.
+    fn key<'b>(&self, n: usize, tail: &str, buf: &'b mut [u8; KEY]) -> Option<&'b str> {
+        let len = self.units[..n].iter().map(|u| u.len() + 1).sum::<usize>() + tail.len();
+        if len > longest_key() {
+            return None;
         }
+        let mut at = 0;
+        for unit in self.units[..n].iter().rev() {
+            buf[at..at + unit.len()].copy_from_slice(unit.as_bytes());
+            buf[at + unit.len()] = b'.';
+            at += unit.len() + 1;
+        }
+        buf[at..len].copy_from_slice(tail.as_bytes());
+        std::str::from_utf8(&buf[..len]).ok()
     }
 
     fn get(&self, i: usize) -> &'a str {
@@ -416,15 +423,29 @@ impl<'a> Units<'a> {
 
     /// The class of the longest known abbreviation these units end with.
     fn lookup(&self, language: Language) -> Option<Class> {
-        let mut key = String::with_capacity(32);
-        for n in (1..=self.count).rev() {
-            self.join(n, &mut key);
-            if let Some(class) = abbreviation(&key, language) {
-                return Some(class);
-            }
-        }
-        None
+        let mut key = [0; KEY];
+        (1..=self.count).rev().find_map(|n| self.key(n, "", &mut key).and_then(|k| abbreviation(k, language)))
     }
+}
+
+/// Room for an abbreviation key: more than any list entry is long, with the few bytes a first
+/// capital can have more than its lower case.
+const KEY: usize = 64;
+
+/// The length in bytes of the longest key that can be an abbreviation: the longest entry of
+/// either list, and two bytes for a capital longer than its lower case (`K`, U+212A, is three
+/// bytes, `k` one).
+fn longest_key() -> usize {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    *LONGEST.get_or_init(|| {
+        let longest = [Language::German, Language::English]
+            .iter()
+            .flat_map(|&l| table(l).keys())
+            .map(|k| k.len())
+            .max()
+            .unwrap_or(0);
+        (longest + 2).min(KEY)
+    })
 }
 
 /// The class of an abbreviation (`"z.B."`): the text's language first, then the other one; an
@@ -442,9 +463,15 @@ fn abbreviation(key: &str, language: Language) -> Option<Class> {
     if !first.is_uppercase() || key.len() <= first.len_utf8() + 1 {
         return None;
     }
-    let mut lower: String = first.to_lowercase().collect();
-    lower.push_str(&key[first.len_utf8()..]);
-    own.get(lower.as_str()).or_else(|| other.get(lower.as_str())).copied()
+    let mut buf = [0; KEY + 8];
+    let mut at = 0;
+    for c in first.to_lowercase() {
+        at += c.encode_utf8(buf.get_mut(at..at + 4)?).len();
+    }
+    let rest = &key[first.len_utf8()..];
+    buf.get_mut(at..at + rest.len())?.copy_from_slice(rest.as_bytes());
+    let lower = std::str::from_utf8(&buf[..at + rest.len()]).ok()?;
+    own.get(lower).or_else(|| other.get(lower)).copied()
 }
 
 /// An abbreviation list (fixed at build time, so [`Words`] hashing).
