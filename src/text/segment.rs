@@ -521,9 +521,11 @@ fn skip_quiet_ascii(bytes: &[u8], mut from: usize) -> usize {
 
 /// Writes to `out` every sentence boundary of `text` that
 /// `unicode_segmentation::UnicodeSegmentation::split_sentence_bound_indices` finds: the start
-/// of every segment, then the end of the text (nothing for an empty text).
-pub(crate) fn sentence_breaks(text: &str, out: &mut Vec<usize>) {
+/// of every segment, then the end of the text (nothing for an empty text). Also writes to
+/// `marks` where every `.`, `…` and `•` is (ascending), for the cuts the sentence layer adds.
+pub(crate) fn sentence_breaks(text: &str, out: &mut Vec<usize>, marks: &mut Vec<usize>) {
     out.clear();
+    marks.clear();
     let bytes = text.as_bytes();
     let mut state = State::START;
     let mut sb8_memo = None;
@@ -547,6 +549,10 @@ pub(crate) fn sentence_breaks(text: &str, out: &mut Vec<usize>) {
             }
         }
         let c = text[i..].chars().next().unwrap_or('\0');
+        // (The quiet run passes none of these.)
+        if matches!(c, '.' | '…' | '•') {
+            marks.push(i);
+        }
         let cat = sentence_category(c, &mut learned);
         let before = state;
         state = state.next(cat);
@@ -915,8 +921,11 @@ mod tests {
             ["", "a", "\r\n", "a. B", "a.\u{301} b", "x\r\ry", "„Ja.“ Nein", "a. 1 b", "é.Ü"]
                 .map(String::from),
         );
+        let mut marks = Vec::new();
         for t in &texts {
-            sentence_breaks(t, &mut out);
+            sentence_breaks(t, &mut out, &mut marks);
+            let want: Vec<usize> = t.match_indices(['.', '…', '•']).map(|(i, _)| i).collect();
+            assert_eq!(marks, want, "{t:?}");
             let mut want = crate_sentences(t);
             if !t.is_empty() {
                 want.push(t.len());

@@ -126,13 +126,17 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 
 /// Calls `f(start, end)` for every piece of `text`, trimmed of white space, non-empty, in order.
 fn for_each_piece(text: &str, mut f: impl FnMut(usize, usize)) {
-    let mut cuts = Vec::new();
-    let mut breaks = Vec::new();
-    super::segment::sentence_breaks(text, &mut breaks);
+    let (mut cuts, mut breaks, mut marks) = (Vec::new(), Vec::new(), Vec::new());
+    super::segment::sentence_breaks(text, &mut breaks, &mut marks);
+    let mut m = 0;
     for w in breaks.windows(2) {
         let (start, segment) = (w[0], &text[w[0]..w[1]]);
+        let first = m;
+        while marks.get(m).is_some_and(|&k| k < w[1]) {
+            m += 1;
+        }
         cuts.clear();
-        extra_cuts(segment, &mut cuts);
+        extra_cuts(segment, start, &marks[first..m], &mut cuts);
         let mut from = 0;
         for &cut in cuts.iter().chain(std::iter::once(&segment.len())) {
             if cut > from {
@@ -150,13 +154,12 @@ fn for_each_piece(text: &str, mut f: impl FnMut(usize, usize)) {
 }
 
 /// Byte offsets inside `segment` (ascending, on char boundaries) where a new piece starts that
-/// UAX #29 does not see.
-fn extra_cuts(segment: &str, cuts: &mut Vec<usize>) {
+/// UAX #29 does not see. Only '.', '…' (E2 80 A6) and '•' (E2 80 A2) matter: `marks` are
+/// where they are (in the text, `segment` starting at `start`).
+fn extra_cuts(segment: &str, start: usize, marks: &[usize], cuts: &mut Vec<usize>) {
     let bytes = segment.as_bytes();
-    // Only '.', '…' (E2 80 A6) and '•' (E2 80 A2) matter: a byte scan finds them.
-    let mut from = 0;
-    while let Some(i) = find_period_or_e2(bytes, from) {
-        from = i + 1;
+    for &mark in marks {
+        let i = mark - start;
         let b = bytes[i];
         if b == b'.' {
             if glued_period(segment, i) {
@@ -195,23 +198,6 @@ fn extra_cuts(segment: &str, cuts: &mut Vec<usize>) {
             }
         }
     }
-}
-
-/// The first `.` or 0xE2 byte (the lead byte of `…` and `•`) in `bytes` from `from` on: eight
-/// bytes at a time, each tested for a zero after XOR with the byte sought.
-#[inline]
-fn find_period_or_e2(bytes: &[u8], mut from: usize) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        if zero(x ^ (LO * u64::from(b'.'))) | zero(x ^ (LO * 0xE2)) != 0 {
-            break;
-        }
-        from += 8;
-    }
-    bytes[from.min(bytes.len())..].iter().position(|&b| b == b'.' || b == 0xE2).map(|k| from + k)
 }
 
 /// Whether the period at `i` ends a sentence glued to the next one: `Ende.Der` (a lower-case
@@ -747,23 +733,6 @@ mod tests {
                 assert_eq!(s, s.trim_matches(is_space), "{text:?}");
                 last_end = span.end;
             }
-        }
-    }
-
-    #[test]
-    fn the_period_scan_finds_every_period_and_e2() {
-        let mut next = crate::text::hash::xorshift(0x0123_4567_89ab_cdef);
-        let pool = [b'.', 0xE2, b'a', b' ', 0x80, 0x2E ^ 0x80, 0xE2 ^ 1, 0x2D, 0x2F, 0xFF, 0x00];
-        for _ in 0..20_000 {
-            let bytes: Vec<u8> = (0..next(40)).map(|_| pool[next(pool.len())]).collect();
-            let want: Vec<usize> = (0..bytes.len()).filter(|&i| matches!(bytes[i], b'.' | 0xE2)).collect();
-            let mut got = Vec::new();
-            let mut from = 0;
-            while let Some(i) = find_period_or_e2(&bytes, from) {
-                got.push(i);
-                from = i + 1;
-            }
-            assert_eq!(got, want, "{bytes:?}");
         }
     }
 
