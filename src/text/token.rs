@@ -327,8 +327,12 @@ fn fast_run(
 ) -> Result<(), Chunk> {
     let end = bytes.len();
     let mut chunk = Chunk { start: i, tokens: out.len(), at: *at };
-    while i < end {
-        let (class, n) = class_at(bytes, i);
+    if i >= end {
+        return Ok(());
+    }
+    // The class and length of the character at `i`.
+    let (mut class, mut n) = class_at(bytes, i);
+    loop {
         if class == COMPLEX {
             return Err(chunk);
         }
@@ -338,37 +342,46 @@ fn fast_run(
                 let b = bytes[i];
                 at.newline |= b == b'\n' || b == b'\r';
                 i += 1;
-                if i == end || CLASS[bytes[i] as usize] != SPACE {
+                if i == end {
+                    return Ok(());
+                }
+                if CLASS[bytes[i] as usize] != SPACE {
                     break;
                 }
             }
-            if i == end {
-                break;
-            }
-            if class_at(bytes, i).0 == COMPLEX {
+            (class, n) = class_at(bytes, i);
+            if class == COMPLEX {
                 return Err(chunk);
             }
             chunk = Chunk { start: i, tokens: out.len(), at: *at };
-            continue;
         }
         if class == NBSP {
             i += n;
+            if i == end {
+                return Ok(());
+            }
+            (class, n) = class_at(bytes, i);
             continue;
         }
         let start = i;
         i += n;
         let (kind, clause_break) = if class == OTHER || class >= MID_NUMLET {
             // One character of punctuation, unless what follows attaches to it (WB4).
-            if i < end && class_at(bytes, i).0 == COMPLEX {
-                return Err(chunk);
-            }
             let clause_break = match bytes[start] {
                 b'-' => is_clause_break(text, "-", start, i, at.prev_end),
                 b if b < 0x80 => CLAUSE_BYTE[b as usize],
                 _ => is_clause_break(text, &text[start..i], start, i, at.prev_end),
             };
-            (TokenKind::Punct, clause_break)
+            let kind = TokenKind::Punct;
+            if i < end {
+                (class, n) = class_at(bytes, i);
+                if class == COMPLEX {
+                    return Err(chunk);
+                }
+            }
+            (kind, clause_break)
         } else {
+            let first = class;
             loop {
                 // ASCII letters, digits and `_` first, a byte at a time.
                 while i < end && WORD_BYTE[bytes[i] as usize] {
@@ -377,28 +390,28 @@ fn fast_run(
                 if i == end {
                     break;
                 }
-                let (c, m) = class_at(bytes, i);
-                if c == LETTER {
-                    i += m;
-                } else if c == COMPLEX {
+                (class, n) = class_at(bytes, i);
+                if class == LETTER {
+                    i += n;
+                } else if class == COMPLEX {
                     return Err(chunk);
-                } else if c >= MID_NUMLET && i + m < end {
-                    let (after, m2) = class_at(bytes, i + m);
+                } else if class >= MID_NUMLET && i + n < end {
+                    let (after, m) = class_at(bytes, i + n);
                     if after == COMPLEX {
                         return Err(chunk);
                     }
                     // (A byte outside ASCII before `i` ends a Latin letter.)
                     let last = bytes[i - 1];
                     let last = if last < 0x80 { CLASS[last as usize] } else { LETTER };
-                    if !joins(last, c, after) {
+                    if !joins(last, class, after) {
                         break;
                     }
-                    i += m + m2;
+                    i += n + m;
                 } else {
                     break;
                 }
             }
-            let kind = match class {
+            let kind = match first {
                 DIGIT => TokenKind::Number,
                 // (Only letters and digits are joined by a mid character.)
                 UNDERSCORE if bytes[start..i].iter().all(|&b| b == b'_') => TokenKind::Punct,
@@ -409,8 +422,10 @@ fn fast_run(
         out.push(Token { span: Span::new(start, i), kind, clause_break, after_newline: at.newline });
         at.newline = false;
         at.prev_end = i;
+        if i == end {
+            return Ok(());
+        }
     }
-    Ok(())
 }
 
 /// Appends the token of one word-boundary segment `w` at `start`, if it is not white space.
