@@ -469,6 +469,14 @@ static QUIET_C3: [u8; 64] = {
 /// run, a run of `Close` or of `Sp` parts counting as one part, as `next` keeps it.
 #[inline]
 fn after_quiet_run(state: State, run: &[u8]) -> State {
+    // Most runs end in four ASCII characters that are neither `Close` nor `Sp` (the end of a
+    // word before a period): those four parts are the state.
+    if let Some(last) = run.last_chunk::<4>() {
+        let parts = last.map(|b| if b < 0x80 { QUIET_PART[b as usize] } else { 0 });
+        if parts.iter().all(|&p| p == P_OTHER || p == P_UPPER_LOWER) {
+            return State(u32::from_be_bytes(parts));
+        }
+    }
     let mut parts = [0u8; 4];
     let mut n = 0;
     let mut k = run.len();
@@ -548,12 +556,17 @@ pub(crate) fn sentence_breaks(text: &str, out: &mut Vec<usize>, marks: &mut Vec<
                 break;
             }
         }
-        let c = text[i..].chars().next().unwrap_or('\0');
+        let (c, cat) = match bytes[i] {
+            b @ 0..0x80 => (char::from(b), LOW[b as usize] & 15),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or('\0');
+                (c, sentence_category(c, &mut learned))
+            }
+        };
         // (The quiet run passes none of these.)
         if matches!(c, '.' | '…' | '•') {
             marks.push(i);
         }
-        let cat = sentence_category(c, &mut learned);
         let before = state;
         state = state.next(cat);
         let top = before.part(3);

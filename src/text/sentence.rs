@@ -582,8 +582,14 @@ fn is_in(word: &str, list: &[&str]) -> bool {
     if word.is_empty() || word.len() > 24 {
         return false;
     }
-    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
-    list.contains(&lower.as_str())
+    // The lower case, on the stack: no character's lower case is more than three times as
+    // long in UTF-8.
+    let mut buf = [0u8; 24 * 3];
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    std::str::from_utf8(&buf[..len]).is_ok_and(|lower| list.contains(&lower))
 }
 
 /// The first word of `s` after opening quotes and brackets (at most 24 bytes of letters).
