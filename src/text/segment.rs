@@ -41,16 +41,16 @@ const S_SCONTINUE: u8 = 12;
 const S_EXTEND: u8 = 13;
 
 // Word-break categories (high nibble of the table).
-const W_ANY: u8 = 0;
+pub(super) const W_ANY: u8 = 0;
 const W_CR: u8 = 1;
 const W_LF: u8 = 2;
 const W_NEWLINE: u8 = 3;
 const W_WSEGSPACE: u8 = 4;
 const W_ALETTER: u8 = 5;
 const W_NUMERIC: u8 = 6;
-const W_MIDLETTER: u8 = 7;
+pub(super) const W_MIDLETTER: u8 = 7;
 const W_MIDNUM: u8 = 8;
-const W_MIDNUMLET: u8 = 9;
+pub(super) const W_MIDNUMLET: u8 = 9;
 const W_SINGLE_QUOTE: u8 = 10;
 #[allow(dead_code)]
 const W_DOUBLE_QUOTE: u8 = 11;
@@ -215,6 +215,18 @@ static MORE: [u8; 1552] = [
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 ];
+
+/// The word-break categories of U+2000..U+203F (`W_…`, as in [`MORE`]), for the one-pass
+/// tokenizer, which takes the ones of general punctuation itself.
+pub(super) static WORD_2000: [u8; 64] = {
+    let mut t = [0u8; 64];
+    let mut k = 0;
+    while k < 64 {
+        t[k] = MORE[112 + k] >> 4;
+        k += 1;
+    }
+    t
+};
 
 /// The categories of a character, if the table has it.
 #[inline]
@@ -457,6 +469,14 @@ static QUIET_C3: [u8; 64] = {
 /// run, a run of `Close` or of `Sp` parts counting as one part, as `next` keeps it.
 #[inline]
 fn after_quiet_run(state: State, run: &[u8]) -> State {
+    // Most runs end in four ASCII characters that are neither `Close` nor `Sp` (the end of a
+    // word before a period): those four parts are the state.
+    if let Some(last) = run.last_chunk::<4>() {
+        let parts = last.map(|b| if b < 0x80 { QUIET_PART[b as usize] } else { 0 });
+        if parts.iter().all(|&p| p == P_OTHER || p == P_UPPER_LOWER) {
+            return State(u32::from_be_bytes(parts));
+        }
+    }
     let mut parts = [0u8; 4];
     let mut n = 0;
     let mut k = run.len();
@@ -485,11 +505,35 @@ fn after_quiet_run(state: State, run: &[u8]) -> State {
     s
 }
 
+/// The first byte at or after `from` that is not certainly a quiet ASCII byte (one with a
+/// [`QUIET_PART`]), eight bytes at a time: it stops at every byte outside ASCII, below U+0020
+/// (tab, vertical tab and form feed too, which the caller then passes one by one), `!`, `.`
+/// and `?`.
+#[inline]
+fn skip_quiet_ascii(bytes: &[u8], mut from: usize) -> usize {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = L * 0x80;
+    // Per byte of seven bits, the high bit set where it equals `c`.
+    let eq = |y: u64, c: u64| !((y ^ (L * c)) + L * 0x7f) & H;
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let y = x & !H;
+        let stop = (x & H) | (!(y + L * (0x80 - 0x20)) & H) | eq(y, 0x21) | eq(y, 0x2E) | eq(y, 0x3F);
+        if stop != 0 {
+            return from + (stop.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    from
+}
+
 /// Writes to `out` every sentence boundary of `text` that
 /// `unicode_segmentation::UnicodeSegmentation::split_sentence_bound_indices` finds: the start
-/// of every segment, then the end of the text (nothing for an empty text).
-pub(crate) fn sentence_breaks(text: &str, out: &mut Vec<usize>) {
+/// of every segment, then the end of the text (nothing for an empty text). Also writes to
+/// `marks` where every `.`, `…` and `•` is (ascending), for the cuts the sentence layer adds.
+pub(crate) fn sentence_breaks(text: &str, out: &mut Vec<usize>, marks: &mut Vec<usize>) {
     out.clear();
+    marks.clear();
     let bytes = text.as_bytes();
     let mut state = State::START;
     let mut sb8_memo = None;
@@ -499,6 +543,7 @@ pub(crate) fn sentence_breaks(text: &str, out: &mut Vec<usize>) {
         if state.quiet() {
             let run = i;
             loop {
+                i = skip_quiet_ascii(bytes, i);
                 match bytes.get(i) {
                     Some(&b) if QUIET_PART[b as usize] != 0 => i += 1,
                     // U+00C0..U+00FF, letters (and × ÷): as quiet as ASCII letters.
@@ -511,8 +556,17 @@ pub(crate) fn sentence_breaks(text: &str, out: &mut Vec<usize>) {
                 break;
             }
         }
-        let c = text[i..].chars().next().unwrap_or('\0');
-        let cat = sentence_category(c, &mut learned);
+        let (c, cat) = match bytes[i] {
+            b @ 0..0x80 => (char::from(b), LOW[b as usize] & 15),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or('\0');
+                (c, sentence_category(c, &mut learned))
+            }
+        };
+        // (The quiet run passes none of these.)
+        if matches!(c, '.' | '…' | '•') {
+            marks.push(i);
+        }
         let before = state;
         state = state.next(cat);
         let top = before.part(3);
@@ -880,13 +934,31 @@ mod tests {
             ["", "a", "\r\n", "a. B", "a.\u{301} b", "x\r\ry", "„Ja.“ Nein", "a. 1 b", "é.Ü"]
                 .map(String::from),
         );
+        let mut marks = Vec::new();
         for t in &texts {
-            sentence_breaks(t, &mut out);
+            sentence_breaks(t, &mut out, &mut marks);
+            let want: Vec<usize> = t.match_indices(['.', '…', '•']).map(|(i, _)| i).collect();
+            assert_eq!(marks, want, "{t:?}");
             let mut want = crate_sentences(t);
             if !t.is_empty() {
                 want.push(t.len());
             }
             assert_eq!(out, want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_quiet_scan_passes_only_quiet_ascii() {
+        let mut next = crate::text::hash::xorshift(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..20_000 {
+            let bytes: Vec<u8> = (0..next(40)).map(|_| next(256) as u8).collect();
+            let from = next(bytes.len() + 1);
+            let at = skip_quiet_ascii(&bytes, from);
+            assert!(from <= at && at <= bytes.len(), "{bytes:?}");
+            assert!(bytes[from..at].iter().all(|&b| b < 0x80 && QUIET_PART[b as usize] != 0), "{bytes:?}");
+            // It stops at a byte it must stop at, or fewer than eight bytes before the end.
+            let stop = |b: u8| !(0x20..0x80).contains(&b) || matches!(b, b'!' | b'.' | b'?');
+            assert!(at + 8 > bytes.len() || stop(bytes[at]), "{bytes:?} {from}");
         }
     }
 

@@ -126,13 +126,17 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 
 /// Calls `f(start, end)` for every piece of `text`, trimmed of white space, non-empty, in order.
 fn for_each_piece(text: &str, mut f: impl FnMut(usize, usize)) {
-    let mut cuts = Vec::new();
-    let mut breaks = Vec::new();
-    super::segment::sentence_breaks(text, &mut breaks);
+    let (mut cuts, mut breaks, mut marks) = (Vec::new(), Vec::new(), Vec::new());
+    super::segment::sentence_breaks(text, &mut breaks, &mut marks);
+    let mut m = 0;
     for w in breaks.windows(2) {
         let (start, segment) = (w[0], &text[w[0]..w[1]]);
+        let first = m;
+        while marks.get(m).is_some_and(|&k| k < w[1]) {
+            m += 1;
+        }
         cuts.clear();
-        extra_cuts(segment, &mut cuts);
+        extra_cuts(segment, start, &marks[first..m], &mut cuts);
         let mut from = 0;
         for &cut in cuts.iter().chain(std::iter::once(&segment.len())) {
             if cut > from {
@@ -150,13 +154,12 @@ fn for_each_piece(text: &str, mut f: impl FnMut(usize, usize)) {
 }
 
 /// Byte offsets inside `segment` (ascending, on char boundaries) where a new piece starts that
-/// UAX #29 does not see.
-fn extra_cuts(segment: &str, cuts: &mut Vec<usize>) {
+/// UAX #29 does not see. Only '.', '…' (E2 80 A6) and '•' (E2 80 A2) matter: `marks` are
+/// where they are (in the text, `segment` starting at `start`).
+fn extra_cuts(segment: &str, start: usize, marks: &[usize], cuts: &mut Vec<usize>) {
     let bytes = segment.as_bytes();
-    // Only '.', '…' (E2 80 A6) and '•' (E2 80 A2) matter: a byte scan finds them.
-    let mut from = 0;
-    while let Some(i) = find_period_or_e2(bytes, from) {
-        from = i + 1;
+    for &mark in marks {
+        let i = mark - start;
         let b = bytes[i];
         if b == b'.' {
             if glued_period(segment, i) {
@@ -195,23 +198,6 @@ fn extra_cuts(segment: &str, cuts: &mut Vec<usize>) {
             }
         }
     }
-}
-
-/// The first `.` or 0xE2 byte (the lead byte of `…` and `•`) in `bytes` from `from` on: eight
-/// bytes at a time, each tested for a zero after XOR with the byte sought.
-#[inline]
-fn find_period_or_e2(bytes: &[u8], mut from: usize) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        if zero(x ^ (LO * u64::from(b'.'))) | zero(x ^ (LO * 0xE2)) != 0 {
-            break;
-        }
-        from += 8;
-    }
-    bytes[from.min(bytes.len())..].iter().position(|&b| b == b'.' || b == 0xE2).map(|k| from + k)
 }
 
 /// Whether the period at `i` ends a sentence glued to the next one: `Ende.Der` (a lower-case
@@ -304,13 +290,16 @@ fn continues(text: &str, start: usize, left_end: usize, right_start: usize, lang
         }
         None => None,
     });
-    let next = first_word(right);
     match class {
         None => false,
         Some(Class::Always) => true,
         Some(Class::Number) => starts_digit(right),
-        Some(Class::End) => starts_digit(right) || is_in(next, MONTHS) || is_in(next, DAYS_AND_ZONES),
-        Some(Class::Name) => !starts_sentence(next),
+        Some(Class::End) => {
+            starts_digit(right)
+                || is_in(first_word(right), MONTHS)
+                || is_in(first_word(right), DAYS_AND_ZONES)
+        }
+        Some(Class::Name) => !starts_sentence(first_word(right)),
     }
 }
 
@@ -389,25 +378,29 @@ impl<'a> Units<'a> {
         if next.is_empty() || next.len() > 8 || !rest.starts_with('.') {
             return false;
         }
-        let mut key = String::with_capacity(32);
-        for n in (1..=self.count).rev() {
-            self.join(n, &mut key);
-            key.push_str(next);
-            key.push('.');
-            if abbreviation(&key, language).is_some() {
-                return true;
-            }
-        }
-        false
+        // `next` and its period.
+        let next = &right[..next.len() + 1];
+        let mut key = [0; KEY];
+        (1..=self.count)
+            .rev()
+            .any(|n| self.key(n, next, &mut key).and_then(|k| abbreviation(k, language)).is_some())
     }
 
-    /// Writes the last `n` units as an abbreviation key ("v.Chr.") into `key`.
-    fn join(&self, n: usize, key: &mut String) {
-        key.clear();
-        for i in (0..n).rev() {
-            key.push_str(self.units[i]);
-            key.push('.');
+    /// The last `n` units, each with a period, then `tail`, as an abbreviation key ("v." and
+    /// "Chr." give "v.Chr.") written into `buf`; `None` if it is longer than any abbreviation.
+    fn key<'b>(&self, n: usize, tail: &str, buf: &'b mut [u8; KEY]) -> Option<&'b str> {
+        let len = self.units[..n].iter().map(|u| u.len() + 1).sum::<usize>() + tail.len();
+        if len > longest_key() {
+            return None;
         }
+        let mut at = 0;
+        for unit in self.units[..n].iter().rev() {
+            buf[at..at + unit.len()].copy_from_slice(unit.as_bytes());
+            buf[at + unit.len()] = b'.';
+            at += unit.len() + 1;
+        }
+        buf[at..len].copy_from_slice(tail.as_bytes());
+        std::str::from_utf8(&buf[..len]).ok()
     }
 
     fn get(&self, i: usize) -> &'a str {
@@ -416,15 +409,29 @@ impl<'a> Units<'a> {
 
     /// The class of the longest known abbreviation these units end with.
     fn lookup(&self, language: Language) -> Option<Class> {
-        let mut key = String::with_capacity(32);
-        for n in (1..=self.count).rev() {
-            self.join(n, &mut key);
-            if let Some(class) = abbreviation(&key, language) {
-                return Some(class);
-            }
-        }
-        None
+        let mut key = [0; KEY];
+        (1..=self.count).rev().find_map(|n| self.key(n, "", &mut key).and_then(|k| abbreviation(k, language)))
     }
+}
+
+/// Room for an abbreviation key: more than any list entry is long, with the few bytes a first
+/// capital can have more than its lower case.
+const KEY: usize = 64;
+
+/// The length in bytes of the longest key that can be an abbreviation: the longest entry of
+/// either list, and two bytes for a capital longer than its lower case (`K`, U+212A, is three
+/// bytes, `k` one).
+fn longest_key() -> usize {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    *LONGEST.get_or_init(|| {
+        let longest = [Language::German, Language::English]
+            .iter()
+            .flat_map(|&l| table(l).keys())
+            .map(|k| k.len())
+            .max()
+            .unwrap_or(0);
+        (longest + 2).min(KEY)
+    })
 }
 
 /// The class of an abbreviation (`"z.B."`): the text's language first, then the other one; an
@@ -442,9 +449,15 @@ fn abbreviation(key: &str, language: Language) -> Option<Class> {
     if !first.is_uppercase() || key.len() <= first.len_utf8() + 1 {
         return None;
     }
-    let mut lower: String = first.to_lowercase().collect();
-    lower.push_str(&key[first.len_utf8()..]);
-    own.get(lower.as_str()).or_else(|| other.get(lower.as_str())).copied()
+    let mut buf = [0; KEY + 8];
+    let mut at = 0;
+    for c in first.to_lowercase() {
+        at += c.encode_utf8(buf.get_mut(at..at + 4)?).len();
+    }
+    let rest = &key[first.len_utf8()..];
+    buf.get_mut(at..at + rest.len())?.copy_from_slice(rest.as_bytes());
+    let lower = std::str::from_utf8(&buf[..at + rest.len()]).ok()?;
+    own.get(lower).or_else(|| other.get(lower)).copied()
 }
 
 /// An abbreviation list (fixed at build time, so [`Words`] hashing).
@@ -569,8 +582,14 @@ fn is_in(word: &str, list: &[&str]) -> bool {
     if word.is_empty() || word.len() > 24 {
         return false;
     }
-    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
-    list.contains(&lower.as_str())
+    // The lower case, on the stack: no character's lower case is more than three times as
+    // long in UTF-8.
+    let mut buf = [0u8; 24 * 3];
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    std::str::from_utf8(&buf[..len]).is_ok_and(|lower| list.contains(&lower))
 }
 
 /// The first word of `s` after opening quotes and brackets (at most 24 bytes of letters).
@@ -720,23 +739,6 @@ mod tests {
                 assert_eq!(s, s.trim_matches(is_space), "{text:?}");
                 last_end = span.end;
             }
-        }
-    }
-
-    #[test]
-    fn the_period_scan_finds_every_period_and_e2() {
-        let mut next = crate::text::hash::xorshift(0x0123_4567_89ab_cdef);
-        let pool = [b'.', 0xE2, b'a', b' ', 0x80, 0x2E ^ 0x80, 0xE2 ^ 1, 0x2D, 0x2F, 0xFF, 0x00];
-        for _ in 0..20_000 {
-            let bytes: Vec<u8> = (0..next(40)).map(|_| pool[next(pool.len())]).collect();
-            let want: Vec<usize> = (0..bytes.len()).filter(|&i| matches!(bytes[i], b'.' | 0xE2)).collect();
-            let mut got = Vec::new();
-            let mut from = 0;
-            while let Some(i) = find_period_or_e2(&bytes, from) {
-                got.push(i);
-                from = i + 1;
-            }
-            assert_eq!(got, want, "{bytes:?}");
         }
     }
 

@@ -44,54 +44,63 @@ pub fn lower_same_length(text: &str) -> String {
 /// [`lower_same_length`], also noting in `odd` where the characters are that have a lower case
 /// of their own but were kept, since it is not one character of the same length (*İ*, *ẞ*).
 pub(crate) fn lower_same_length_noting(text: &str, odd: &mut Vec<usize>) -> String {
-    const L: u64 = 0x0101_0101_0101_0101;
     let bytes = text.as_bytes();
-    let mut out = bytes.to_vec();
+    let mut out = String::with_capacity(text.len());
+    // `text[..copied]` is in `out`, with the characters outside ASCII already lower-cased; ASCII
+    // is lower-cased at the end, all at once (no character outside ASCII has a lower case of the
+    // same length in ASCII, nor the other way round).
+    let mut copied = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        // Eight ASCII bytes at a time, `A`–`Z` lower-cased at once (each byte is below 0x80,
-        // so no sum carries into the next one; `i` is always at a character boundary).
-        if let (Some(c), Some(o)) = (bytes.get(i..i + 8), out.get_mut(i..i + 8)) {
-            let x = u64::from_le_bytes(c.try_into().unwrap_or([0x80; 8]));
-            if x & (L * 0x80) == 0 {
-                let upper =
-                    x.wrapping_add(L * (0x80 - 0x41)) & !x.wrapping_add(L * (0x80 - 0x5B)) & (L * 0x80);
-                o.copy_from_slice(&(x | (upper >> 2)).to_le_bytes());
-                i += 8;
-                continue;
-            }
-        }
-        match bytes[i] {
-            b if b < 0x80 => {
-                out[i] = b.to_ascii_lowercase();
-                i += 1;
-            }
-            0xC3 => {
-                // U+00C0..U+00DE (but ×) lower-case to U+00E0..U+00FE: the second byte + 0x20.
-                if let Some(d) = out.get_mut(i + 1) {
-                    if (0x80..=0x9E).contains(d) && *d != 0x97 {
-                        *d += 0x20;
-                    }
-                }
-                i += 2;
-            }
+    while let Some(at) = next_non_ascii(bytes, i) {
+        let Some(ch) = text.get(at..).and_then(|r| r.chars().next()) else { break };
+        let n = ch.len_utf8();
+        i = at + n;
+        let lower = match bytes[at] {
+            // U+0080..U+00BF: no lower case of their own.
+            0xC2 => continue,
+            // U+00C0..U+00DE (but ×) lower-case to U+00E0..U+00FE; the rest of U+00C0..U+00FF is
+            // lower case already.
+            0xC3 => match bytes[at + 1] {
+                d @ 0x80..=0x9E if d != 0x97 => char::from_u32(ch as u32 + 0x20).unwrap_or(ch),
+                _ => continue,
+            },
+            // U+2000..U+207F (General Punctuation, super- and subscripts): no case.
+            0xE2 if matches!(bytes[at + 1], 0x80 | 0x81) => continue,
             _ => {
-                let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else { break };
-                let n = ch.len_utf8();
                 let mut lower = ch.to_lowercase();
                 match (lower.next(), lower.next()) {
-                    (Some(l), None) if l == ch => {}
-                    (Some(l), None) if l.len_utf8() == n => {
-                        l.encode_utf8(&mut out[i..i + n]);
+                    (Some(l), None) if l == ch => continue,
+                    (Some(l), None) if l.len_utf8() == n => l,
+                    _ => {
+                        odd.push(at);
+                        continue;
                     }
-                    _ => odd.push(i),
                 }
-                i += n;
             }
-        }
+        };
+        out.push_str(&text[copied..at]);
+        out.push(lower);
+        copied = i;
     }
-    // Whole characters were replaced by characters of the same length: still UTF-8.
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+    out.push_str(&text[copied..]);
+    out.make_ascii_lowercase();
+    out
+}
+
+/// The first byte at or after `from` in `bytes` that is not ASCII: sixteen bytes at a time.
+#[inline]
+fn next_non_ascii(bytes: &[u8], mut from: usize) -> Option<usize> {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(from..from + 16) {
+        let (a, b) = chunk.split_at(8);
+        let a = u64::from_le_bytes(a.try_into().unwrap_or([0; 8]));
+        let b = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+        if (a | b) & HI != 0 {
+            break;
+        }
+        from += 16;
+    }
+    bytes.get(from..)?.iter().position(|&b| b >= 0x80).map(|k| from + k)
 }
 
 /// Splits `text` into tokens by Unicode word boundaries (UAX #29, as `unicode-segmentation`
@@ -130,28 +139,24 @@ pub fn tokenize_sentences(text: &str, sentences: &[Span]) -> (Vec<Token>, Vec<u3
 /// Appends the tokens of `text[within]` to `out`, with spans into `text`.
 ///
 /// The tokens are the segments of UAX #29 word boundaries (as `unicode-segmentation` finds
-/// them) that are not white space. The text is read in the chunks of
-/// chunks: from one chunk start to the next character, not white space, that follows ASCII
-/// white space, a place no word rule looks back across. A chunk of ASCII and Latin letters
-/// (U+00C0 to U+023F) is tokenized here in one pass, with the word rules as they apply to those
-/// characters; when the pass meets any other character, what it emitted for the chunk is taken
-/// back and the chunk goes to the full segmentation (`segment::word_bounds`) instead.
+/// them) that are not white space. The text is read in chunks: from one chunk start to the next
+/// character, not white space, that follows ASCII white space, a place no word rule looks back
+/// across. Text of ASCII, Latin letters (U+00C0 to U+024F), the no-break space, `«` `»` and
+/// general punctuation (U+2010 to U+203E, but U+2028 to U+202F) is tokenized here in one pass,
+/// with the word rules as they apply to those characters; when the pass meets any other
+/// character, what it emitted for that character's chunk is taken back and the chunk goes to the
+/// full segmentation (`segment::word_bounds`) instead.
 pub fn tokenize_into(text: &str, within: Span, out: &mut Vec<Token>) {
     let bytes = &text.as_bytes()[..within.end];
     let mut at = Emit { newline: false, prev_end: within.start };
     let mut i = within.start;
     while i < within.end {
-        let (tokens, before) = (out.len(), at);
-        match fast_chunk(text, bytes, i, out, &mut at) {
-            Some(next) => i = next,
-            None => {
-                out.truncate(tokens);
-                at = before;
-                let (end, _) = super::segment::chunk_end(bytes, i);
-                super::segment::word_bounds(&text[i..end], |rel, w| segment(text, i + rel, w, out, &mut at));
-                i = end;
-            }
-        }
+        let Err(chunk) = fast_run(text, bytes, i, out, &mut at) else { return };
+        out.truncate(chunk.tokens);
+        at = chunk.at;
+        let (start, (end, _)) = (chunk.start, super::segment::chunk_end(bytes, chunk.start));
+        super::segment::word_bounds(&text[start..end], |rel, w| segment(text, start + rel, w, out, &mut at));
+        i = end;
     }
 }
 
@@ -164,6 +169,14 @@ struct Emit {
     prev_end: usize,
 }
 
+/// Where a chunk starts, with what was emitted before it: the one pass goes back there when it
+/// meets a character it does not decide.
+struct Chunk {
+    start: usize,
+    tokens: usize,
+    at: Emit,
+}
+
 // What a character is to the one-pass tokenizer ([`CLASS`], [`class_at`]).
 const OTHER: u8 = 0;
 const SPACE: u8 = 1;
@@ -172,11 +185,18 @@ const DIGIT: u8 = 3;
 const UNDERSCORE: u8 = 4;
 /// Anything the one pass does not decide itself: the chunk goes to the full segmentation.
 const COMPLEX: u8 = 5;
+/// The no-break space: white space, but not to the word rules (a segment of its own).
+const NBSP: u8 = 6;
+/// Punctuation that keeps letters together and numbers together (`.` `'` `’`: WB6/7, WB11/12),
+/// only letters (`:`: WB6/7), only numbers (`,` `;`: WB11/12).
+const MID_NUMLET: u8 = 7;
+const MID_LETTER: u8 = 8;
+const MID_NUM: u8 = 9;
 
 /// Per first byte: ASCII white space (tab, line feed, vertical tab, form feed, carriage return,
-/// space), letters, digits, `_`, other ASCII; the lead bytes of U+00C0 to U+023F, all letters
-/// to the word rules (but × and ÷, told apart in [`class_at`]); every other byte is
-/// [`COMPLEX`].
+/// space), letters, digits, `_`, the mid punctuation, other ASCII; the lead bytes of U+00C0 to
+/// U+023F, all letters to the word rules (but × and ÷, told apart in [`class_at`]); every other
+/// byte is [`COMPLEX`] here.
 static CLASS: [u8; 256] = {
     let mut t = [COMPLEX; 256];
     let mut b = 0;
@@ -190,6 +210,12 @@ static CLASS: [u8; 256] = {
             DIGIT
         } else if c == b'_' {
             UNDERSCORE
+        } else if c == b'.' || c == b'\'' {
+            MID_NUMLET
+        } else if c == b':' {
+            MID_LETTER
+        } else if c == b',' || c == b';' {
+            MID_NUM
         } else {
             OTHER
         };
@@ -199,6 +225,31 @@ static CLASS: [u8; 256] = {
     while b <= 0xC8 {
         t[b] = LETTER;
         b += 1;
+    }
+    t
+};
+
+/// The class of U+2000..U+203F by the low six bits of the last byte (`E2 80 xx`): punctuation
+/// the word rules break around (`Other`), the mid punctuation (`’` `‘` `․` `‧`), and
+/// [`COMPLEX`] for white space, line separators, format characters and `‿`.
+static CLASS_2000: [u8; 64] = {
+    use super::segment::{WORD_2000, W_ANY, W_MIDLETTER, W_MIDNUMLET};
+    let mut t = [COMPLEX; 64];
+    let mut k = 0x10;
+    while k < 64 {
+        t[k] = match WORD_2000[k] {
+            W_ANY => OTHER,
+            W_MIDNUMLET => MID_NUMLET,
+            W_MIDLETTER => MID_LETTER,
+            _ => COMPLEX,
+        };
+        k += 1;
+    }
+    // U+2028 to U+202F: line and paragraph separators, format characters, a space.
+    let mut k = 0x28;
+    while k < 0x30 {
+        t[k] = COMPLEX;
+        k += 1;
     }
     t
 };
@@ -214,64 +265,123 @@ static WORD_BYTE: [bool; 256] = {
     t
 };
 
+/// ASCII punctuation that ends a clause (as [`is_clause_break`] has it; `-` is decided there).
+static CLAUSE_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let list = b",;:()[]\".!?";
+    let mut k = 0;
+    while k < list.len() {
+        t[list[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// The class and byte length of the character at `i` (`i < bytes.len()`, on a character
-/// boundary of UTF-8).
+/// boundary of UTF-8); the length is 0 for [`COMPLEX`].
 #[inline(always)]
 fn class_at(bytes: &[u8], i: usize) -> (u8, usize) {
     let b = bytes[i];
-    let c = CLASS[b as usize];
     if b < 0x80 {
-        (c, 1)
-    } else if c == LETTER && !(b == 0xC3 && matches!(bytes.get(i + 1), Some(0x97 | 0xB7))) {
-        (LETTER, 2)
-    } else {
-        (COMPLEX, 0)
+        return (CLASS[b as usize], 1);
+    }
+    match b {
+        // × and ÷
+        0xC3 if matches!(bytes.get(i + 1), Some(0x97 | 0xB7)) => (OTHER, 2),
+        0xC3..=0xC8 => (LETTER, 2),
+        0xC2 => match bytes.get(i + 1) {
+            Some(0xA0) => (NBSP, 2),
+            Some(0xAB | 0xBB) => (OTHER, 2), // « »
+            _ => (COMPLEX, 0),
+        },
+        0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+            Some(&c) if CLASS_2000[c as usize & 0x3f] != COMPLEX => (CLASS_2000[c as usize & 0x3f], 3),
+            _ => (COMPLEX, 0),
+        },
+        _ => (COMPLEX, 0),
     }
 }
 
-/// Whether the ASCII `mid` keeps a character of class `before` and one of class `after` in one
-/// word: WB6/WB7 (letter, `:` `.` `'`, letter) and WB11/WB12 (digit, `,` `;` `.` `'`, digit).
+/// Whether the mid punctuation `mid` keeps a character of class `before` and one of class
+/// `after` in one word: WB6/WB7 (letter, mid, letter) and WB11/WB12 (digit, mid, digit).
 #[inline]
 fn joins(before: u8, mid: u8, after: u8) -> bool {
     match mid {
-        b'.' | b'\'' => before == after && (before == LETTER || before == DIGIT),
-        b':' => before == LETTER && after == LETTER,
-        b',' | b';' => before == DIGIT && after == DIGIT,
+        MID_NUMLET => before == after && (before == LETTER || before == DIGIT),
+        MID_LETTER => before == LETTER && after == LETTER,
+        MID_NUM => before == DIGIT && after == DIGIT,
         _ => false,
     }
 }
 
-/// Tokenizes the chunk starting at `i` if the one pass can (ASCII and Latin letters), returning
-/// where the next chunk starts (the next character, not white space, after ASCII white space);
-/// `None`, with tokens possibly pushed, at the first character it cannot decide.
+/// Tokenizes from `i` to the end of `bytes` in one pass, or, at the first character it cannot
+/// decide, returns the start of that character's chunk (with tokens of the chunk possibly
+/// pushed).
 #[inline]
-fn fast_chunk(text: &str, bytes: &[u8], mut i: usize, out: &mut Vec<Token>, at: &mut Emit) -> Option<usize> {
+fn fast_run(
+    text: &str,
+    bytes: &[u8],
+    mut i: usize,
+    out: &mut Vec<Token>,
+    at: &mut Emit,
+) -> Result<(), Chunk> {
     let end = bytes.len();
-    let mut after_space = false;
-    while i < end {
-        let (class, n) = class_at(bytes, i);
+    let mut chunk = Chunk { start: i, tokens: out.len(), at: *at };
+    if i >= end {
+        return Ok(());
+    }
+    // The class and length of the character at `i`.
+    let (mut class, mut n) = class_at(bytes, i);
+    loop {
         if class == COMPLEX {
-            return None;
+            return Err(chunk);
         }
         if class == SPACE {
-            let b = bytes[i];
-            at.newline |= b == b'\n' || b == b'\r';
-            after_space = true;
-            i += 1;
-            continue;
+            // ASCII white space; the next character (not white space) starts a chunk.
+            loop {
+                let b = bytes[i];
+                at.newline |= b == b'\n' || b == b'\r';
+                i += 1;
+                if i == end {
+                    return Ok(());
+                }
+                if CLASS[bytes[i] as usize] != SPACE {
+                    break;
+                }
+            }
+            (class, n) = class_at(bytes, i);
+            if class == COMPLEX {
+                return Err(chunk);
+            }
+            chunk = Chunk { start: i, tokens: out.len(), at: *at };
         }
-        if after_space {
-            return Some(i);
+        if class == NBSP {
+            i += n;
+            if i == end {
+                return Ok(());
+            }
+            (class, n) = class_at(bytes, i);
+            continue;
         }
         let start = i;
         i += n;
-        let kind = if class == OTHER {
+        let (kind, clause_break) = if class == OTHER || class >= MID_NUMLET {
             // One character of punctuation, unless what follows attaches to it (WB4).
-            if i < end && class_at(bytes, i).0 == COMPLEX {
-                return None;
+            let clause_break = match bytes[start] {
+                b'-' => is_clause_break(text, "-", start, i, at.prev_end),
+                b if b < 0x80 => CLAUSE_BYTE[b as usize],
+                _ => is_clause_break(text, &text[start..i], start, i, at.prev_end),
+            };
+            let kind = TokenKind::Punct;
+            if i < end {
+                (class, n) = class_at(bytes, i);
+                if class == COMPLEX {
+                    return Err(chunk);
+                }
             }
-            TokenKind::Punct
+            (kind, clause_break)
         } else {
+            let first = class;
             loop {
                 // ASCII letters, digits and `_` first, a byte at a time.
                 while i < end && WORD_BYTE[bytes[i] as usize] {
@@ -280,40 +390,42 @@ fn fast_chunk(text: &str, bytes: &[u8], mut i: usize, out: &mut Vec<Token>, at: 
                 if i == end {
                     break;
                 }
-                match class_at(bytes, i) {
-                    (LETTER, n) => i += n,
-                    (COMPLEX, _) => return None,
-                    (OTHER, _) if i + 1 < end => {
-                        let (after, m) = class_at(bytes, i + 1);
-                        if after == COMPLEX {
-                            return None;
-                        }
-                        // (A byte outside ASCII before `i` ends a Latin letter.)
-                        let last = bytes[i - 1];
-                        let last = if last < 0x80 { CLASS[last as usize] } else { LETTER };
-                        if !joins(last, bytes[i], after) {
-                            break;
-                        }
-                        i += 1 + m;
+                (class, n) = class_at(bytes, i);
+                if class == LETTER {
+                    i += n;
+                } else if class == COMPLEX {
+                    return Err(chunk);
+                } else if class >= MID_NUMLET && i + n < end {
+                    let (after, m) = class_at(bytes, i + n);
+                    if after == COMPLEX {
+                        return Err(chunk);
                     }
-                    _ => break,
+                    // (A byte outside ASCII before `i` ends a Latin letter.)
+                    let last = bytes[i - 1];
+                    let last = if last < 0x80 { CLASS[last as usize] } else { LETTER };
+                    if !joins(last, class, after) {
+                        break;
+                    }
+                    i += n + m;
+                } else {
+                    break;
                 }
             }
-            // (Only letters and digits are joined by a mid character.)
-            let alnum = class != UNDERSCORE || bytes[start..i].iter().any(|&b| b != b'_');
-            match class {
+            let kind = match first {
                 DIGIT => TokenKind::Number,
-                UNDERSCORE if !alnum => TokenKind::Punct,
+                // (Only letters and digits are joined by a mid character.)
+                UNDERSCORE if bytes[start..i].iter().all(|&b| b == b'_') => TokenKind::Punct,
                 _ => TokenKind::Word,
-            }
+            };
+            (kind, false)
         };
-        let w = &text[start..i];
-        let clause_break = kind == TokenKind::Punct && is_clause_break(text, w, start, i, at.prev_end);
         out.push(Token { span: Span::new(start, i), kind, clause_break, after_newline: at.newline });
         at.newline = false;
         at.prev_end = i;
+        if i == end {
+            return Ok(());
+        }
     }
-    Some(i)
 }
 
 /// Appends the token of one word-boundary segment `w` at `start`, if it is not white space.
@@ -435,7 +547,7 @@ mod tests {
     #[test]
     fn tokens_are_the_segments_of_the_crate() {
         let pool: Vec<char> =
-            "aZ9_ .,:;'\"-–()!?\t\n\r\u{b}\u{c}äßÉ×÷ªµ·\u{ad}ĀȿɀɐǅŁ\u{301}\u{200d}\u{a0}\u{2028}’„“…€😀中"
+            "aZ9_ .,:;'\"-–()!?\t\n\r\u{b}\u{c}äßÉ×÷ªµ·\u{ad}ĀȿɀɐǅŁ\u{301}\u{200d}\u{a0}\u{2028}’„“…€😀中«»‘—․‧\u{2007}\u{202f}\u{203f}"
                 .chars()
                 .collect();
         let common: Vec<char> = "abcXY 1. ,'".chars().collect();
@@ -488,7 +600,7 @@ mod tests {
             .map(String::from),
         );
         // Every character the one pass takes for a letter, in the places the rules look at.
-        for c in ('\u{a0}'..='\u{250}').chain(['\u{2bc}', '\u{300}']) {
+        for c in ('\u{a0}'..='\u{250}').chain('\u{2000}'..='\u{2070}').chain(['\u{2bc}', '\u{300}']) {
             texts.push(format!("a{c}.{c}b {c}:{c} 1{c},{c}2 {c}'_ ({c}) {c}"));
         }
         for t in &texts {
