@@ -2,13 +2,15 @@
 //! Lines corpus to one result a line, streamed in bounded batches over all cores.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::ops::Range;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{channel, sync_channel, Receiver, SyncSender, TryRecvError};
 use std::thread;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -49,7 +51,8 @@ A corpus (--jsonl): every input line is a JSON object {\"id\": …, \"text\": \"
 allowed); other fields are ignored; blank lines are skipped. Every output line is the compact \
 hedgemark/1 result of one input line, with the same \"id\" first (null if the line has none), in \
 input order. The input is streamed in batches over all cores, so a corpus of any size runs in \
-constant memory. A line that cannot be read (not JSON, no string \"text\", unknown language) is \
+constant memory, and every result is written out as soon as it and all lines before it are done, \
+so a run that is stopped has written every line it finished in order. A line that cannot be read (not JSON, no string \"text\", unknown language) is \
 reported on standard error with its line number, and an error object takes its place in the \
 output, {\"id\": …, \"error\": \"…\", \"line\": N} (id null if it could not be read); the other \
 lines are still analysed, and the exit status is 2.
@@ -300,8 +303,10 @@ fn latin1_hint(bytes: &[u8], error: std::str::Utf8Error) -> &'static str {
 //
 // Three stages joined by channels of capacity 1, so at most a handful of batches exist at once:
 // a reader thread cuts the input into batches of whole lines (at most BATCH_LINES lines or
-// BATCH_BYTES bytes), the main thread analyses each batch in parallel on the rayon pool and keeps
-// the results in input order, and a writer thread writes them and flushes after every batch.
+// BATCH_BYTES bytes), the main thread analyses each batch in parallel on the rayon pool, each
+// line's result going to the writer thread as soon as it is finished, and the writer puts them
+// back in input order, writing every line as soon as all lines before it are written and flushing
+// whenever it has to wait: an interrupted run has written every line that was finished in order.
 
 /// Consecutive input lines, in one buffer.
 struct Batch {
@@ -329,7 +334,8 @@ enum LineResult {
 fn run_jsonl(input: Input, options: Options) -> Result<ExitCode, Failure> {
     let reader_input = input.open()?;
     let (batch_tx, batch_rx) = sync_channel::<Result<Batch, Failure>>(1);
-    let (result_tx, result_rx) = sync_channel::<Vec<(u64, LineResult)>>(1);
+    // Unbounded, but never holds more than one batch: the next batch starts when this one is done.
+    let (result_tx, result_rx) = channel::<(u64, LineResult)>();
     // The reader is not joined: after a closed pipe it may sit in a read that never returns.
     let name = input.to_string();
     thread::spawn(move || read_batches(reader_input, &name, batch_tx));
@@ -338,6 +344,7 @@ fn run_jsonl(input: Input, options: Options) -> Result<ExitCode, Failure> {
 
     let mut failure = None;
     let mut lines = 0u64;
+    let writer_gone = AtomicBool::new(false);
     for batch in batch_rx {
         let batch = match batch {
             Ok(b) => b,
@@ -347,13 +354,16 @@ fn run_jsonl(input: Input, options: Options) -> Result<ExitCode, Failure> {
             }
         };
         lines += batch.lines.len() as u64;
-        let results: Vec<(u64, LineResult)> = batch
-            .lines
-            .par_iter()
-            .map(|l| (l.number, analyze_line(&batch.buf[l.range.clone()], l, &options)))
-            .collect();
-        drop(batch);
-        if result_tx.send(results).is_err() {
+        batch.lines.par_iter().for_each_with(result_tx.clone(), |tx, l| {
+            if writer_gone.load(Ordering::Relaxed) {
+                return;
+            }
+            let result = analyze_line(&batch.buf[l.range.clone()], l, &options);
+            if tx.send((l.number, result)).is_err() {
+                writer_gone.store(true, Ordering::Relaxed);
+            }
+        });
+        if writer_gone.load(Ordering::Relaxed) {
             break; // the writer stopped: its error says why
         }
     }
@@ -394,6 +404,10 @@ fn read_batches(input: Box<dyn Read + Send>, name: &str, tx: SyncSender<Result<B
                     number += 1;
                     batch.lines.push(LineRef { number, offset, range: start..start + n });
                     offset += n as u64;
+                    if input.buffer().is_empty() {
+                        // The next read may wait (a pipe fed line by line): analyse what is here.
+                        break;
+                    }
                 }
                 Err(e) => {
                     let msg = format!("cannot read {name} after line {number}: {}", io_message(&e));
@@ -411,38 +425,50 @@ fn read_batches(input: Box<dyn Read + Send>, name: &str, tx: SyncSender<Result<B
     }
 }
 
-fn write_results(rx: Receiver<Vec<(u64, LineResult)>>, name: &str) -> (io::Result<()>, u64) {
+/// Writes the results in input order (line numbers count from 1 without gaps), each as soon as
+/// every line before it is written; flushes whenever the next line is not finished yet.
+fn write_results(rx: Receiver<(u64, LineResult)>, name: &str) -> (io::Result<()>, u64) {
     let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
     let mut bad = 0u64;
-    for results in rx {
-        for (number, result) in results {
-            match result {
-                LineResult::Blank => {}
-                LineResult::Done(json) => {
-                    if let Err(e) = out.write_all(&json) {
-                        return (Err(e), bad);
-                    }
+    let mut waiting: BTreeMap<u64, LineResult> = BTreeMap::new();
+    let mut next = 1u64;
+    loop {
+        let (number, result) = match rx.try_recv() {
+            Ok(r) => r,
+            Err(TryRecvError::Disconnected) => break,
+            Err(TryRecvError::Empty) => {
+                if let Err(e) = out.flush() {
+                    return (Err(e), bad);
                 }
-                LineResult::Bad(msg, json) => {
-                    bad += 1;
-                    if let Err(e) = out.write_all(&json) {
-                        return (Err(e), bad);
-                    }
-                    if bad <= MAX_REPORTED {
-                        // Keep stdout and stderr in step for someone watching both.
-                        if let Err(e) = out.flush() {
-                            return (Err(e), bad);
-                        }
-                        warn(format_args!("{name} line {number}: {msg}"));
-                    }
+                match rx.recv() {
+                    Ok(r) => r,
+                    Err(_) => break,
                 }
             }
-        }
-        if let Err(e) = out.flush() {
-            return (Err(e), bad);
+        };
+        waiting.insert(number, result);
+        while let Some(result) = waiting.remove(&next) {
+            let line = next;
+            next += 1;
+            let written = match result {
+                LineResult::Blank => Ok(()),
+                LineResult::Done(json) => out.write_all(&json),
+                LineResult::Bad(msg, json) => {
+                    bad += 1;
+                    // Keep stdout and stderr in step for someone watching both.
+                    let written = out.write_all(&json).and_then(|()| out.flush());
+                    if written.is_ok() && bad <= MAX_REPORTED {
+                        warn(format_args!("{name} line {line}: {msg}"));
+                    }
+                    written
+                }
+            };
+            if let Err(e) = written {
+                return (Err(e), bad);
+            }
         }
     }
-    (Ok(()), bad)
+    (out.flush(), bad)
 }
 
 /// One input line as it is parsed: the fields hedgemark reads, the others skipped unparsed.

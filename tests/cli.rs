@@ -232,6 +232,48 @@ fn jsonl_line_language_overrides_lang() {
 }
 
 #[test]
+fn jsonl_writes_each_finished_line_before_the_input_ends() {
+    // A pipe fed line by line and left open: every line given so far comes back, in order, while
+    // hedgemark still waits for more (so a run stopped at any time has written what it finished).
+    let mut child = Command::new(BIN)
+        .args(["analyze", "--jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in std::io::BufRead::lines(out) {
+            let v: Value = serde_json::from_str(&line.unwrap()).unwrap();
+            tx.send(v).unwrap();
+        }
+    });
+    let wait = std::time::Duration::from_secs(30);
+    for round in 0..3 {
+        let ids = [round * 2, round * 2 + 1];
+        let lines: String = ids
+            .iter()
+            .map(|id| format!("{}\n", json!({"id": id, "text": "The mayor reportedly resigned."})))
+            .collect();
+        input.write_all(lines.as_bytes()).unwrap();
+        input.flush().unwrap();
+        for id in ids {
+            let got =
+                rx.recv_timeout(wait).expect("a finished line is written while the input is still open");
+            assert_eq!(got["id"], json!(id));
+            assert_eq!(got["hedges"][0]["text"], json!("reportedly"));
+        }
+    }
+    drop(input);
+    assert!(child.wait().unwrap().success());
+    reader.join().unwrap();
+    assert!(rx.try_recv().is_err());
+}
+
+#[test]
 fn jsonl_bad_lines_get_an_error_object_and_the_rest_go_on() {
     let good = |id: u32| json!({"id": id, "text": "The mayor reportedly resigned."}).to_string();
     let lines = [
