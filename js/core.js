@@ -29,6 +29,7 @@ export function bind(isReady) {
 
   function analyze(text, options) {
     guard(text, "analyze");
+    checkLength(text);
     const result = call(() => glue.analyze(text, options));
     restoreTexts(result, text);
     return result;
@@ -36,6 +37,7 @@ export function bind(isReady) {
 
   function htmlReport(text, options) {
     guard(text, "htmlReport");
+    checkLength(text);
     return call(() => glue.html_report(text, options));
   }
 
@@ -51,6 +53,37 @@ export function bind(isReady) {
   }
 
   return { analyze, htmlReport, version, __hedgemark_test_panic };
+}
+
+/**
+ * The longest text one analysis takes, in bytes of UTF-8: 64 MiB (Rust's
+ * `hedgemark::MAX_TEXT_BYTES`, which the module checks too). The result takes about six times
+ * the text in WebAssembly memory, so a longer text would risk the tab's memory.
+ */
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Refuses a text over the limit before it is copied into the module, with the module's message.
+ * Only a text of more than MAX_TEXT_BYTES UTF-16 units can be over it (a unit is at least one byte).
+ */
+function checkLength(text) {
+  if (text.length <= MAX_TEXT_BYTES) return;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3; // a lone surrogate goes in as U+FFFD, three bytes
+  }
+  if (bytes <= MAX_TEXT_BYTES) return;
+  const n = (x) => x.toLocaleString("en-US");
+  throw new Error(
+    `hedgemark: the text is too long: ${n(bytes)} bytes of UTF-8, and one analysis takes at most ` +
+      `${n(MAX_TEXT_BYTES)} (64 MiB); split it, for instance into its paragraphs`,
+  );
 }
 
 /** Runs one call into the module; a trap becomes an Error and the instance is replaced. */

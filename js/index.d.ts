@@ -183,3 +183,8 @@ export function version(): string;
 
 /** The result format's name. */
 export const SCHEMA: "hedgemark/1";
+/**
+ * The longest text one analysis takes, in bytes of UTF-8: 64 MiB (67,108,864). `analyze` and
+ * `htmlReport` throw an Error for a longer text instead of running the page out of memory.
+ */
+export const MAX_TEXT_BYTES: number;

@@ -8,7 +8,7 @@
 // promise of one), the bytes (ArrayBuffer, typed array) or a compiled WebAssembly.Module; also
 // wasm-bindgen's own { module_or_path } form. It returns the same promise on every call.
 
-import { bind, glue, unwrapInput, SCHEMA } from "./core.js";
+import { bind, glue, unwrapInput, SCHEMA, MAX_TEXT_BYTES } from "./core.js";
 
 let ready = false;
 let initPromise;
@@ -40,4 +40,5 @@ export const htmlReport = api.htmlReport;
 export const version = api.version;
 /** @internal Panics inside the engine on purpose (tests only). */
 export const __hedgemark_test_panic = api.__hedgemark_test_panic;
-export { SCHEMA };
+/** The longest text one analysis takes: 64 MiB of UTF-8; a longer one is an Error. */
+export { SCHEMA, MAX_TEXT_BYTES };

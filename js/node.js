@@ -8,7 +8,7 @@
 
 import { readFileSync } from "node:fs";
 
-import { bind, glue, SCHEMA } from "./core.js";
+import { bind, glue, SCHEMA, MAX_TEXT_BYTES } from "./core.js";
 
 glue.initSync({ module: readFileSync(new URL("../pkg/hedgemark_bg.wasm", import.meta.url)) });
 
@@ -29,4 +29,5 @@ export const htmlReport = api.htmlReport;
 export const version = api.version;
 /** @internal Panics inside the engine on purpose (tests only). */
 export const __hedgemark_test_panic = api.__hedgemark_test_panic;
-export { SCHEMA };
+/** The longest text one analysis takes: 64 MiB of UTF-8; a longer one is an Error. */
+export { SCHEMA, MAX_TEXT_BYTES };

@@ -15,6 +15,7 @@ pub struct Error {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum ErrorKind {
     UnknownLanguage(String),
+    TooLong(usize),
 }
 
 impl Error {
@@ -25,6 +26,10 @@ impl Error {
         }
         Error { kind: ErrorKind::UnknownLanguage(shown) }
     }
+
+    pub(crate) fn too_long(bytes: usize) -> Self {
+        Error { kind: ErrorKind::TooLong(bytes) }
+    }
 }
 
 impl fmt::Display for Error {
@@ -33,8 +38,49 @@ impl fmt::Display for Error {
             ErrorKind::UnknownLanguage(code) => {
                 write!(f, "unknown language {code:?}: expected \"auto\", \"de\" or \"en\"")
             }
+            ErrorKind::TooLong(bytes) => write!(
+                f,
+                "the text is too long: {} bytes of UTF-8, and one analysis takes at most {} \
+                 ({} MiB); split it, for instance into its paragraphs",
+                grouped(*bytes),
+                grouped(crate::MAX_TEXT_BYTES),
+                crate::MAX_TEXT_BYTES >> 20
+            ),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+/// `1234567` as `1,234,567`.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() * 4 / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_say_what_is_wrong() {
+        let e = Error::too_long(70_000_123);
+        assert_eq!(
+            e.to_string(),
+            "the text is too long: 70,000,123 bytes of UTF-8, and one analysis takes at most \
+             67,108,864 (64 MiB); split it, for instance into its paragraphs"
+        );
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        let long = "x".repeat(100);
+        assert!(Error::unknown_language(&long).to_string().contains(&format!("{}…", "x".repeat(40))));
+    }
+}

@@ -79,6 +79,32 @@ impl Options {
     }
 }
 
+/// The longest text one analysis takes from the command line, the npm package and the widget:
+/// 64 MiB of UTF-8 (bytes).
+///
+/// [`analyze`] itself has no limit (its cost is linear in the text), but its result and the
+/// `hedgemark/1` document take several times the text's size in memory: about 6 MB of
+/// WebAssembly memory for each MB of news text, so 64 MiB needs about 400 MB, a tab's share.
+/// Beyond that, [`try_analyze`] and every producer built on it refuse the text with an
+/// [`Error`] that says so, rather than running a browser tab out of memory.
+pub const MAX_TEXT_BYTES: usize = 64 << 20;
+
+/// [`analyze`], for a text of at most [`MAX_TEXT_BYTES`]; a longer one is an [`Error`].
+///
+/// ```
+/// use hedgemark::{try_analyze, Options, MAX_TEXT_BYTES};
+/// assert!(try_analyze("Es soll geregnet haben.", &Options::default()).is_ok());
+/// let huge = "a".repeat(MAX_TEXT_BYTES + 1);
+/// let error = try_analyze(&huge, &Options::default()).unwrap_err();
+/// assert!(error.to_string().starts_with("the text is too long: 67,108,865 bytes"));
+/// ```
+pub fn try_analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(Error::too_long(text.len()));
+    }
+    Ok(analyze(text, options))
+}
+
 /// Analyses `text`: sentences, language, hedges, sources and attributions.
 ///
 /// Total and deterministic: any string gives a result, and the same string and options give

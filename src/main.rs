@@ -14,7 +14,7 @@ use std::sync::mpsc::{channel, sync_channel, Receiver, SyncSender, TryRecvError}
 use std::thread;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use hedgemark::{analyze, html_report, Language, Options};
+use hedgemark::{html_report, try_analyze, Language, Options};
 use rayon::prelude::*;
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
@@ -217,6 +217,14 @@ impl Input {
             },
         }
     }
+
+    /// The size of a regular file, if known.
+    fn size(&self) -> Option<u64> {
+        match self {
+            Input::Stdin => None,
+            Input::File(p) => std::fs::metadata(p).ok().filter(|m| m.is_file()).map(|m| m.len()),
+        }
+    }
 }
 
 impl fmt::Display for Input {
@@ -242,15 +250,26 @@ fn io_message(e: &io::Error) -> String {
 
 fn run_single(input: &Input, options: &Options, format: Format, compact: bool) -> Result<ExitCode, Failure> {
     let mut bytes = Vec::new();
+    // One byte past the limit is enough to know the text is too long.
     input
         .open()?
+        .take(hedgemark::MAX_TEXT_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Failure::Input(format!("cannot read {input}: {}", io_message(&e))))?;
+    if bytes.len() > hedgemark::MAX_TEXT_BYTES {
+        let max = hedgemark::MAX_TEXT_BYTES;
+        let size = input.size().map_or_else(|| format!("over {max} bytes"), |n| format!("{n} bytes"));
+        return Err(Failure::Input(format!(
+            "{input} is too long: {size}, and one analysis takes at most {max} bytes ({} MiB); \
+             split it, or give its paragraphs as --jsonl lines",
+            hedgemark::MAX_TEXT_BYTES >> 20
+        )));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         Failure::Input(format!("{input} is not UTF-8 text: {}", utf8_problem(bytes, e.utf8_error())))
     })?;
-    let analysis = analyze(&text, options);
+    let analysis = try_analyze(&text, options).map_err(|e| Failure::Input(format!("{input}: {e}")))?;
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let written = match format {
         Format::Html => out.write_all(html_report(&analysis, &text).as_bytes()),
@@ -617,7 +636,7 @@ fn parse_and_analyze(
             return Err(format!("\"language\" is {what}, not \"auto\", \"de\" or \"en\""));
         }
     };
-    let analysis = analyze(&text, &options);
+    let analysis = try_analyze(&text, &options).map_err(|e| e.to_string())?;
     let mut json = Vec::with_capacity(256 + text.len() * 2);
     serde_json::to_writer(&mut json, &WithId { id: &parsed.id, doc: analysis.document(&text) })
         .map_err(|e| format!("cannot write the result: {e}"))?;

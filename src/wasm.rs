@@ -62,7 +62,7 @@ fn options(value: JsValue) -> Result<Options, JsError> {
 }
 
 fn run(text: &str, options_value: JsValue) -> Result<Analysis, JsError> {
-    Ok(crate::analyze(text, &options(options_value)?))
+    crate::try_analyze(text, &options(options_value)?).map_err(|e| JsError::new(&format!("hedgemark: {e}")))
 }
 
 /// `analyze(text, options)`: the `hedgemark/1` object for `text`.

@@ -403,3 +403,38 @@ fn closed_pipe_ends_quietly() {
     assert!(err.is_empty(), "{err}");
     assert_eq!(status.code(), Some(0));
 }
+
+#[test]
+fn a_text_over_the_limit_is_refused_with_a_message() {
+    let max = hedgemark::MAX_TEXT_BYTES;
+    let mut huge = "Es soll geregnet haben. ".repeat(max / 24 + 1).into_bytes();
+    huge.truncate(max + 1);
+    let path = temp_file("huge.txt", &huge);
+    let out = run(&["analyze", path.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    assert!(err.contains(&format!("is too long: {} bytes", max + 1)) && err.contains("64 MiB"), "{err}");
+    let out = run(&["analyze", "-"], &huge);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(&format!("standard input is too long: over {max} bytes")),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_file(path).unwrap();
+
+    // In a corpus, only that line fails.
+    let text = String::from_utf8(huge).unwrap();
+    let lines = format!(
+        "{}\n{}\n",
+        json!({"id": "big", "text": text}),
+        json!({"id": "small", "text": "Es soll geregnet haben."})
+    );
+    let out = run(&["analyze", "--jsonl", "-"], lines.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let results: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(results[0]["id"], json!("big"));
+    assert!(results[0]["error"].as_str().unwrap().starts_with("the text is too long: 67,108,865 bytes"));
+    assert_eq!(results[1]["hedges"][0]["text"], json!("soll"));
+}

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 
-import init, { analyze, htmlReport, SCHEMA, version, __hedgemark_test_panic } from "hedgemark";
+import init, { analyze, htmlReport, MAX_TEXT_BYTES, SCHEMA, version, __hedgemark_test_panic } from "hedgemark";
 
 import { ROOT } from "./helpers.mjs";
 
@@ -131,4 +131,25 @@ test("large input: 1 MB analyses and every span still slices", () => {
   assert.ok(result.hedges.length > 10000);
   const last = result.hedges.at(-1);
   assert.equal(text.slice(last.start, last.end), last.text);
+});
+
+test("a text over MAX_TEXT_BYTES is refused with a message, in JavaScript and in the module alike", () => {
+  assert.equal(MAX_TEXT_BYTES, 64 * 1024 * 1024);
+  const message = (bytes) =>
+    `hedgemark: the text is too long: ${bytes.toLocaleString("en-US")} bytes of UTF-8, and one analysis ` +
+    "takes at most 67,108,864 (64 MiB); split it, for instance into its paragraphs";
+  // More UTF-16 units than the limit: refused before it is copied into the module.
+  const ascii = "a".repeat(MAX_TEXT_BYTES + 1);
+  assert.throws(() => analyze(ascii), { message: message(MAX_TEXT_BYTES + 1) });
+  assert.throws(() => htmlReport(ascii), { message: message(MAX_TEXT_BYTES + 1) });
+  // Fewer units but more bytes (ä is two): the module's own check, same message.
+  const umlauts = "ä".repeat(MAX_TEXT_BYTES / 2 + 1);
+  assert.throws(() => analyze(umlauts), { message: message(MAX_TEXT_BYTES + 2) });
+  // Astral characters and lone surrogates counted as the module counts them (4 and 3 bytes).
+  const mixed = "😀".repeat(MAX_TEXT_BYTES / 4) + "\uD800".repeat(MAX_TEXT_BYTES / 2 + 8);
+  const bytes = 4 * (MAX_TEXT_BYTES / 4) + 3 * (MAX_TEXT_BYTES / 2 + 8);
+  assert.ok(mixed.length > MAX_TEXT_BYTES);
+  assert.throws(() => analyze(mixed), { message: message(bytes) });
+  // The module still works after a refusal.
+  assert.equal(analyze(GERMAN).hedges.length, 2);
 });
