@@ -88,7 +88,7 @@ let latestAnalyze = 0; // the id whose result is wanted
 const LONG = 200_000; // characters: analyses longer than this are cancelled by termination
 
 function spawn() {
-  const w = { worker: null, ready: false, failed: false, busy: null, queue: [] };
+  const w = { worker: null, ready: false, failed: false, busy: null, queue: [], timer: 0 };
   try {
     w.worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   } catch (e) {
@@ -101,9 +101,43 @@ function spawn() {
     if (!w.ready) {
       w.failed = true;
       if (w === pool.active) engineFailed(e.message || "the analysis worker could not start");
+    } else {
+      workerFailed(w, `the analysis worker crashed (${e.message || "no message"}); it was restarted`);
     }
   };
   return w;
+}
+
+/// How long one request may take before its worker is stopped: 15 s plus 10 ms per 1,000
+/// characters (a 1 MB text takes well under a second on a laptop). `<html data-analysis-timeout>`
+/// (milliseconds) overrides it, for tests and for pages that know their readers' machines.
+function timeoutFor(length) {
+  const set = Number(document.documentElement.dataset.analysisTimeout);
+  return set > 0 ? set : 15_000 + length / 100;
+}
+
+/// A worker that crashed or ran over its time: it is stopped, its requests fail with `reason`
+/// (shown to the reader), and the spare, or a new worker, takes its place so the page stays usable.
+function workerFailed(w, reason) {
+  clearTimeout(w.timer);
+  w.worker.terminate();
+  w.failed = true;
+  const jobs = [w.busy, ...w.queue].filter(Boolean);
+  w.busy = null;
+  w.queue = [];
+  for (const q of jobs) {
+    const job = waiting.get(q.id);
+    waiting.delete(q.id);
+    job?.reject(new Error(reason));
+  }
+  if (w === pool.active) {
+    pool.active = pool.spare && !pool.spare.failed ? pool.spare : spawn();
+    pool.spare = null;
+    setTimeout(ensureSpare, 0);
+    if (pool.active.failed) engineFailed("the analysis worker could not be restarted");
+  } else if (w === pool.spare) {
+    pool.spare = null;
+  }
 }
 
 const pool = { active: null, spare: null };
@@ -143,7 +177,10 @@ function onWorkerMessage(w, msg) {
     case "result":
     case "report":
     case "error": {
-      if (w.busy && w.busy.id === msg.id) w.busy = null;
+      if (w.busy && w.busy.id === msg.id) {
+        w.busy = null;
+        clearTimeout(w.timer);
+      }
       const job = waiting.get(msg.id);
       waiting.delete(msg.id);
       if (job) {
@@ -160,6 +197,10 @@ function flush(w) {
   if (!w.ready || w.busy || !w.queue.length) return;
   const req = w.queue.shift();
   w.busy = req;
+  const ms = timeoutFor(req.text.length);
+  w.timer = setTimeout(() => {
+    if (w.busy === req) workerFailed(w, `the analysis took longer than ${Math.round(ms / 1000)} s and was stopped`);
+  }, ms);
   w.worker.postMessage(req);
 }
 
@@ -179,6 +220,7 @@ function request(type, text, language) {
     // A long analysis still running is cancelled: the worker is terminated, the spare takes over.
     if (w.busy && w.busy.type === "analyze" && w.busy.text.length > LONG && pool.spare && !pool.spare.failed) {
       const old = w;
+      clearTimeout(old.timer);
       old.worker.terminate();
       for (const q of [old.busy, ...old.queue]) {
         const job = waiting.get(q.id);
