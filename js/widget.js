@@ -298,7 +298,7 @@ function wrapNode(node, pieces, marks) {
   const points = [...cuts].sort((x, y) => x - y);
   const parent = node.parentNode;
   const next = node.nextSibling;
-  const record = { node, data, wrapper: null, added: [], texts: [node] };
+  const record = { node, wrapper: null, added: [], texts: [node] };
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i];
     const b = points[i + 1];
@@ -331,10 +331,14 @@ function wrapNode(node, pieces, marks) {
   return record;
 }
 
+/// Puts a highlighted text node back: one node again, holding the text of its pieces as they are
+/// now, so a host that changed the text in between (a live ticker, an editor) keeps its change;
+/// nodes the host added elsewhere, attributes and removals are the host's and stay as they are.
 function restore(record) {
-  const { node, data, wrapper, added } = record;
+  const { node, wrapper, added, texts } = record;
+  const data = texts.map((t) => t.data).join("");
   if (wrapper && wrapper.parentNode) wrapper.parentNode.replaceChild(node, wrapper);
-  node.data = data;
+  if (node.data !== data) node.data = data;
   for (const n of added) if (n.parentNode) n.parentNode.removeChild(n);
 }
 

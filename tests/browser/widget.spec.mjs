@@ -290,6 +290,109 @@ test.describe("hedge-mark widget", () => {
     await expectClean(page, seen);
   });
 
+  test("clear() after the host changed its article in between keeps the host's changes, and only those", async ({ page }) => {
+    const seen = await openExample(page);
+    const out = await page.evaluate(async () => {
+      const { highlight, clear } = await import("/js/widget.js");
+      const make = () => {
+        const article = document.createElement("article");
+        article.lang = "de";
+        article.innerHTML =
+          '<p id="a">Der Minister soll davon gewusst haben, heißt es in Berlin.</p>' +
+          '<p id="b">Experten zufolge könnte der Schaden rund 500 Millionen Euro betragen.</p>' +
+          '<p id="c">Die Opposition vermutet, dass die Zahlen geschönt wurden.</p>';
+        return article;
+      };
+      // What the host does, to a highlighted article or to an untouched copy alike.
+      const change = (article, edit) => {
+        const extra = document.createElement("p");
+        extra.textContent = "Ein neuer Absatz, nachgereicht.";
+        article.append(extra);
+        article.querySelector("#a").setAttribute("data-host", "1");
+        article.querySelector("#c").remove();
+        edit(article.querySelector("#b"));
+      };
+      const live = make();
+      const copy = make();
+      document.body.append(live, copy);
+      await highlight(live);
+      const marked = live.querySelectorAll("mark[data-hedgemark]").length;
+      // The host edits a highlighted word (a live update) inside #b: "könnte" becomes "dürfte".
+      change(live, (b) => {
+        const mark = [...b.querySelectorAll("mark")].find((m) => m.textContent === "könnte");
+        mark.firstChild.data = "dürfte";
+      });
+      change(copy, (b) => {
+        b.firstChild.data = b.firstChild.data.replace("könnte", "dürfte");
+      });
+      const cleared = clear(live);
+      const result = {
+        marked,
+        cleared,
+        same: live.innerHTML === copy.innerHTML,
+        html: live.innerHTML,
+        want: copy.innerHTML,
+        textNodesOfB: live.querySelector("#b").childNodes.length,
+        leftover: live.querySelectorAll("mark").length,
+      };
+      // Highlighting again works on the changed article.
+      await highlight(live);
+      result.again = [...live.querySelectorAll("mark[data-hedgemark]")].some((m) => m.textContent === "dürfte");
+      clear(live);
+      result.sameAfterAgain = live.innerHTML === copy.innerHTML;
+      live.remove();
+      copy.remove();
+      return result;
+    });
+    expect(out.marked).toBeGreaterThan(3);
+    expect(out.cleared).toBe(true);
+    expect(out.html).toBe(out.want);
+    expect(out.same).toBe(true);
+    expect(out.textNodesOfB).toBe(1);
+    expect(out.leftover).toBe(0);
+    expect(out.again).toBe(true);
+    expect(out.sameAfterAgain).toBe(true);
+    await expectClean(page, seen);
+  });
+
+  test("hostile host CSS does not reach the widget's own interface (shadow DOM)", async ({ page }) => {
+    const seen = await openExample(page);
+    const before = await page.evaluate(() => {
+      const w = document.getElementById("widget-en");
+      const bar = w.shadowRoot.querySelector("[part], .toolbar, div, section, header");
+      const style = getComputedStyle(bar);
+      return { display: style.display, visibility: style.visibility, font: style.fontSize, chips: w.shadowRoot.querySelectorAll("button").length };
+    });
+    // A host stylesheet that hides and mangles everything it can select.
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(
+        "* { display: none !important; visibility: hidden !important; font-size: 1px !important; } " +
+          "button, div, section, header { display: none !important; } hedge-mark { display: block !important; }",
+      );
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    const after = await page.evaluate(() => {
+      const w = document.getElementById("widget-en");
+      const bar = w.shadowRoot.querySelector("[part], .toolbar, div, section, header");
+      const style = getComputedStyle(bar);
+      const buttons = [...w.shadowRoot.querySelectorAll("button")];
+      return {
+        display: style.display,
+        visibility: style.visibility,
+        font: style.fontSize,
+        chips: buttons.length,
+        buttonsShown: buttons.every((b) => getComputedStyle(b).display !== "none"),
+      };
+    });
+    expect(after.display).toBe(before.display);
+    expect(after.font).toBe(before.font);
+    expect(after.chips).toBe(before.chips);
+    expect(after.chips).toBeGreaterThan(3);
+    expect(after.buttonsShown).toBe(true);
+    await expectClean(page, seen);
+  });
+
   test("language comes from lang (closest), the language attribute overrides it", async ({ page }) => {
     const seen = await openExample(page);
     expect(await page.evaluate(() => document.getElementById("widget-de").result.language)).toBe("de");
