@@ -390,7 +390,7 @@ impl<'a> Units<'a> {
     /// "Chr." give "v.Chr.") written into `buf`; `None` if it is longer than any abbreviation.
     fn key<'b>(&self, n: usize, tail: &str, buf: &'b mut [u8; KEY]) -> Option<&'b str> {
         let len = self.units[..n].iter().map(|u| u.len() + 1).sum::<usize>() + tail.len();
-        if len > longest_key() {
+        if len > LONGEST_KEY.min(KEY) {
             return None;
         }
         let mut at = 0;
@@ -419,29 +419,15 @@ impl<'a> Units<'a> {
 const KEY: usize = 64;
 
 /// The length in bytes of the longest key that can be an abbreviation: the longest entry of
-/// either list, and two bytes for a capital longer than its lower case (`K`, U+212A, is three
-/// bytes, `k` one).
-fn longest_key() -> usize {
-    static LONGEST: OnceLock<usize> = OnceLock::new();
-    *LONGEST.get_or_init(|| {
-        let longest = [Language::German, Language::English]
-            .iter()
-            .flat_map(|&l| table(l).keys())
-            .map(|k| k.len())
-            .max()
-            .unwrap_or(0);
-        (longest + 2).min(KEY)
-    })
-}
+/// either list (checked by a unit test), and two bytes for a capital longer than its lower case
+/// (`K`, U+212A, is three bytes, `k` one).
+const LONGEST_KEY: usize = 8 + 2;
 
 /// The class of an abbreviation (`"z.B."`): the text's language first, then the other one; an
 /// entry in lower case also matches capitalised.
 fn abbreviation(key: &str, language: Language) -> Option<Class> {
-    let (own, other) = match language {
-        Language::English => (table(Language::English), table(Language::German)),
-        _ => (table(Language::German), table(Language::English)),
-    };
-    if let Some(&class) = own.get(key).or_else(|| other.get(key)) {
+    let both = tables(language);
+    if let Some(&class) = both.get(key) {
         return Some(class);
     }
     // Not for a single letter: "F." is an initial, not "f." (folgende).
@@ -457,7 +443,23 @@ fn abbreviation(key: &str, language: Language) -> Option<Class> {
     let rest = &key[first.len_utf8()..];
     buf.get_mut(at..at + rest.len())?.copy_from_slice(rest.as_bytes());
     let lower = std::str::from_utf8(&buf[..at + rest.len()]).ok()?;
-    own.get(lower).or_else(|| other.get(lower)).copied()
+    both.get(lower).copied()
+}
+
+/// Both lists in one table, the entries of `language`'s list before the other's: one look-up
+/// where there were two.
+fn tables(language: Language) -> &'static Table {
+    static DE: OnceLock<Table> = OnceLock::new();
+    static EN: OnceLock<Table> = OnceLock::new();
+    let (cell, own, other) = match language {
+        Language::English => (&EN, Language::English, Language::German),
+        _ => (&DE, Language::German, Language::English),
+    };
+    cell.get_or_init(|| {
+        let mut both = table(other).clone();
+        both.extend(table(own).iter().map(|(&k, &v)| (k, v)));
+        both
+    })
 }
 
 /// An abbreviation list (fixed at build time, so [`Words`] hashing).
@@ -834,6 +836,8 @@ mod tests {
                 assert!(seen.insert(abbr), "duplicate {abbr:?}");
             }
         }
+        let longest = Language::ALL.iter().flat_map(|&l| table(l).keys()).map(|k| k.len()).max();
+        assert!(longest.is_some_and(|n| n + 2 <= LONGEST_KEY), "{longest:?}");
         assert_eq!(table(Language::German).get("z.B."), Some(&Class::Always));
         assert_eq!(table(Language::English).get("U.S."), Some(&Class::Name));
     }
