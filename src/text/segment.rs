@@ -506,21 +506,36 @@ fn after_quiet_run(state: State, run: &[u8]) -> State {
 }
 
 /// The first byte at or after `from` that is not certainly a quiet ASCII byte (one with a
-/// [`QUIET_PART`]), eight bytes at a time: it stops at every byte outside ASCII, below U+0020
-/// (tab, vertical tab and form feed too, which the caller then passes one by one), `!`, `.`
-/// and `?`.
+/// [`QUIET_PART`]), a word of eight bytes at a time: it stops at every byte outside ASCII,
+/// below U+0020 (tab, vertical tab and form feed too, which the caller then passes one by one),
+/// `!`, `.` and `?`, and leaves the last bytes (fewer than eight) to the caller.
 #[inline]
 fn skip_quiet_ascii(bytes: &[u8], mut from: usize) -> usize {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = L * 0x80;
     // Per byte of seven bits, the high bit set where it equals `c`.
     let eq = |y: u64, c: u64| !((y ^ (L * c)) + L * 0x7f) & H;
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+    let stop = |x: u64| {
         let y = x & !H;
-        let stop = (x & H) | (!(y + L * (0x80 - 0x20)) & H) | eq(y, 0x21) | eq(y, 0x2E) | eq(y, 0x3F);
-        if stop != 0 {
-            return from + (stop.trailing_zeros() / 8) as usize;
+        (x & H) | (!(y + L * (0x80 - 0x20)) & H) | eq(y, 0x21) | eq(y, 0x2E) | eq(y, 0x3F)
+    };
+    // Sixteen bytes a round while there are, then eight.
+    while let Some(chunk) = bytes.get(from..from + 16) {
+        let (a, b) = chunk.split_at(8);
+        let a = stop(u64::from_le_bytes(a.try_into().unwrap_or([0; 8])));
+        if a != 0 {
+            return from + (a.trailing_zeros() / 8) as usize;
+        }
+        let b = stop(u64::from_le_bytes(b.try_into().unwrap_or([0; 8])));
+        if b != 0 {
+            return from + 8 + (b.trailing_zeros() / 8) as usize;
+        }
+        from += 16;
+    }
+    if let Some(chunk) = bytes.get(from..from + 8) {
+        let a = stop(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        if a != 0 {
+            return from + (a.trailing_zeros() / 8) as usize;
         }
         from += 8;
     }

@@ -388,9 +388,9 @@ impl<'a> Units<'a> {
 
     /// The last `n` units, each with a period, then `tail`, as an abbreviation key ("v." and
     /// "Chr." give "v.Chr.") written into `buf`; `None` if it is longer than any abbreviation.
-    fn key<'b>(&self, n: usize, tail: &str, buf: &'b mut [u8; KEY]) -> Option<&'b str> {
+    fn key<'b>(&self, n: usize, tail: &str, buf: &'b mut [u8; KEY]) -> Option<&'b [u8]> {
         let len = self.units[..n].iter().map(|u| u.len() + 1).sum::<usize>() + tail.len();
-        if len > longest_key() {
+        if len > LONGEST_KEY.min(KEY) {
             return None;
         }
         let mut at = 0;
@@ -400,7 +400,7 @@ impl<'a> Units<'a> {
             at += unit.len() + 1;
         }
         buf[at..len].copy_from_slice(tail.as_bytes());
-        std::str::from_utf8(&buf[..len]).ok()
+        Some(&buf[..len])
     }
 
     fn get(&self, i: usize) -> &'a str {
@@ -419,49 +419,63 @@ impl<'a> Units<'a> {
 const KEY: usize = 64;
 
 /// The length in bytes of the longest key that can be an abbreviation: the longest entry of
-/// either list, and two bytes for a capital longer than its lower case (`K`, U+212A, is three
-/// bytes, `k` one).
-fn longest_key() -> usize {
-    static LONGEST: OnceLock<usize> = OnceLock::new();
-    *LONGEST.get_or_init(|| {
-        let longest = [Language::German, Language::English]
-            .iter()
-            .flat_map(|&l| table(l).keys())
-            .map(|k| k.len())
-            .max()
-            .unwrap_or(0);
-        (longest + 2).min(KEY)
-    })
-}
+/// either list (checked by a unit test), and two bytes for a capital longer than its lower case
+/// (`K`, U+212A, is three bytes, `k` one).
+const LONGEST_KEY: usize = 8 + 2;
 
 /// The class of an abbreviation (`"z.B."`): the text's language first, then the other one; an
 /// entry in lower case also matches capitalised.
-fn abbreviation(key: &str, language: Language) -> Option<Class> {
-    let (own, other) = match language {
-        Language::English => (table(Language::English), table(Language::German)),
-        _ => (table(Language::German), table(Language::English)),
-    };
-    if let Some(&class) = own.get(key).or_else(|| other.get(key)) {
+fn abbreviation(key: &[u8], language: Language) -> Option<Class> {
+    let both = tables(language);
+    if let Some(&class) = both.get(key) {
         return Some(class);
     }
-    // Not for a single letter: "F." is an initial, not "f." (folgende).
-    let first = key.chars().next()?;
-    if !first.is_uppercase() || key.len() <= first.len_utf8() + 1 {
-        return None;
-    }
+    // The key with its first letter in lower case; not for a single letter: "F." is an
+    // initial, not "f." (folgende).
     let mut buf = [0; KEY + 8];
-    let mut at = 0;
-    for c in first.to_lowercase() {
-        at += c.encode_utf8(buf.get_mut(at..at + 4)?).len();
-    }
-    let rest = &key[first.len_utf8()..];
-    buf.get_mut(at..at + rest.len())?.copy_from_slice(rest.as_bytes());
-    let lower = std::str::from_utf8(&buf[..at + rest.len()]).ok()?;
-    own.get(lower).or_else(|| other.get(lower)).copied()
+    let len = match *key.first()? {
+        b @ b'A'..=b'Z' if key.len() > 2 => {
+            buf.get_mut(..key.len())?.copy_from_slice(key);
+            buf[0] = b.to_ascii_lowercase();
+            key.len()
+        }
+        0x80.. => {
+            let key = std::str::from_utf8(key).ok()?;
+            let first = key.chars().next()?;
+            if !first.is_uppercase() || key.len() <= first.len_utf8() + 1 {
+                return None;
+            }
+            let mut at = 0;
+            for c in first.to_lowercase() {
+                at += c.encode_utf8(buf.get_mut(at..at + 4)?).len();
+            }
+            let rest = &key[first.len_utf8()..];
+            buf.get_mut(at..at + rest.len())?.copy_from_slice(rest.as_bytes());
+            at + rest.len()
+        }
+        _ => return None,
+    };
+    both.get(&buf[..len]).copied()
+}
+
+/// Both lists in one table, the entries of `language`'s list before the other's: one look-up
+/// where there were two.
+fn tables(language: Language) -> &'static Table {
+    static DE: OnceLock<Table> = OnceLock::new();
+    static EN: OnceLock<Table> = OnceLock::new();
+    let (cell, own, other) = match language {
+        Language::English => (&EN, Language::English, Language::German),
+        _ => (&DE, Language::German, Language::English),
+    };
+    cell.get_or_init(|| {
+        let mut both = table(other).clone();
+        both.extend(table(own).iter().map(|(&k, &v)| (k, v)));
+        both
+    })
 }
 
 /// An abbreviation list (fixed at build time, so [`Words`] hashing).
-type Table = HashMap<&'static str, Class, Words>;
+type Table = HashMap<&'static [u8], Class, Words>;
 
 fn table(language: Language) -> &'static Table {
     static DE: OnceLock<Table> = OnceLock::new();
@@ -489,7 +503,7 @@ fn parse(data: &'static str) -> Table {
             Some("name") => Class::Name,
             Some(other) => panic!("abbreviation list: unknown class {other:?} for {abbr:?}"),
         };
-        map.insert(abbr, class);
+        map.insert(abbr.as_bytes(), class);
     }
     map
 }
@@ -834,8 +848,18 @@ mod tests {
                 assert!(seen.insert(abbr), "duplicate {abbr:?}");
             }
         }
-        assert_eq!(table(Language::German).get("z.B."), Some(&Class::Always));
-        assert_eq!(table(Language::English).get("U.S."), Some(&Class::Name));
+        let longest = Language::ALL.iter().flat_map(|&l| table(l).keys()).map(|k| k.len()).max();
+        assert!(longest.is_some_and(|n| n + 2 <= LONGEST_KEY), "{longest:?}");
+        assert_eq!(table(Language::German).get(&b"z.B."[..]), Some(&Class::Always));
+        assert_eq!(table(Language::English).get(&b"U.S."[..]), Some(&Class::Name));
+        // A capitalised entry in lower case, also outside ASCII.
+        assert_eq!(abbreviation(b"Vgl.", Language::German), Some(Class::Always));
+        assert_eq!(
+            abbreviation("Österr.".as_bytes(), Language::German),
+            abbreviation("österr.".as_bytes(), Language::German)
+        );
+        assert!(abbreviation("österr.".as_bytes(), Language::German).is_some());
+        assert_eq!(abbreviation(b"F.", Language::German), None);
     }
 
     #[test]

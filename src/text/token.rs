@@ -340,7 +340,9 @@ fn fast_run(
             // ASCII white space; the next character (not white space) starts a chunk.
             loop {
                 let b = bytes[i];
-                at.newline |= b == b'\n' || b == b'\r';
+                if b != b' ' {
+                    at.newline |= b == b'\n' || b == b'\r';
+                }
                 i += 1;
                 if i == end {
                     return Ok(());
