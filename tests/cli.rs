@@ -28,15 +28,20 @@ fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
     path
 }
 
-/// Runs `hedgemark args…` with `stdin` as standard input.
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
+/// Starts `hedgemark args…` with its standard streams piped.
+fn spawn(args: &[&str]) -> std::process::Child {
+    Command::new(BIN)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// Runs `hedgemark args…` with `stdin` as standard input.
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = spawn(args);
     let mut input = child.stdin.take().unwrap();
     let stdin = stdin.to_vec();
     // Write from another thread so a large input cannot deadlock against a full stdout pipe.
@@ -235,13 +240,7 @@ fn jsonl_line_language_overrides_lang() {
 fn jsonl_writes_each_finished_line_before_the_input_ends() {
     // A pipe fed line by line and left open: every line given so far comes back, in order, while
     // hedgemark still waits for more (so a run stopped at any time has written what it finished).
-    let mut child = Command::new(BIN)
-        .args(["analyze", "--jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(&["analyze", "--jsonl", "-"]);
     let mut input = child.stdin.take().unwrap();
     let out = std::io::BufReader::new(child.stdout.take().unwrap());
     let (tx, rx) = std::sync::mpsc::channel();
