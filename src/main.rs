@@ -51,9 +51,10 @@ A corpus (--jsonl): every input line is a JSON object {\"id\": …, \"text\": \"
 allowed); other fields are ignored; blank lines are skipped. Every output line is the compact \
 hedgemark/1 result of one input line, with the same \"id\" first (null if the line has none), in \
 input order. The input is streamed in batches over all cores, so a corpus of any size runs in \
-constant memory, and every result is written out as soon as it and all lines before it are done, \
-so a run that is stopped has written every line it finished in order. A line that cannot be read (not JSON, no string \"text\", unknown language) is \
-reported on standard error with its line number, and an error object takes its place in the \
+constant memory, and every result is written out as soon as it and all lines before it are \
+done, so a run that is stopped has written every line it finished in order. A line that cannot \
+be read (not JSON, no string \"text\", unknown language, a text over 64 MiB) is reported on \
+standard error with its line number, and an error object takes its place in the \
 output, {\"id\": …, \"error\": \"…\", \"line\": N} (id null if it could not be read); the other \
 lines are still analysed, and the exit status is 2.
 
@@ -61,7 +62,7 @@ lines are still analysed, and the exit status is 2.
 highlighted, the counts, a legend and the hedges by category. It has no scripts and makes no \
 requests, so it can be mailed or archived as it is.
 
-Exit status: 0 on success; 2 on bad input (missing or unreadable file, text that is not UTF-8, a \
+Exit status: 0 on success; 2 on bad input (missing or unreadable file, text that is not UTF-8 or over 64 MiB, a \
 bad JSONL line, an unknown language, bad options); 1 when the output cannot be written.";
 
 const ANALYZE_EXAMPLES: &str = "\
@@ -474,9 +475,11 @@ fn write_results(rx: Receiver<(u64, LineResult)>, name: &str) -> (io::Result<()>
                 LineResult::Done(json) => out.write_all(&json),
                 LineResult::Bad(msg, json) => {
                     bad += 1;
+                    let report = bad <= MAX_REPORTED;
                     // Keep stdout and stderr in step for someone watching both.
-                    let written = out.write_all(&json).and_then(|()| out.flush());
-                    if written.is_ok() && bad <= MAX_REPORTED {
+                    let written =
+                        out.write_all(&json).and_then(|()| if report { out.flush() } else { Ok(()) });
+                    if written.is_ok() && report {
                         warn(format_args!("{name} line {line}: {msg}"));
                     }
                     written
