@@ -35,6 +35,8 @@
 
 mod error;
 mod hedge;
+#[cfg(feature = "cli")]
+pub mod jsonl;
 mod lexicon;
 mod output;
 mod report;

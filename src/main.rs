@@ -1,11 +1,10 @@
 //! The `hedgemark` command line: one text to `hedgemark/1` JSON or an HTML report, or a JSON
 //! Lines corpus to one result a line, streamed in bounded batches over all cores.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::ops::Range;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,9 +13,9 @@ use std::sync::mpsc::{channel, sync_channel, Receiver, SyncSender, TryRecvError}
 use std::thread;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use hedgemark::jsonl::{analyze_line, bad_byte, latin1_hint, Line, LineReader, Outcome};
 use hedgemark::{html_report, try_analyze, Language, Options};
 use rayon::prelude::*;
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 /// A JSONL batch is cut after this many lines …
 const BATCH_LINES: usize = 1024;
@@ -53,7 +52,8 @@ hedgemark/1 result of one input line, with the same \"id\" first (null if the li
 input order. The input is streamed in batches over all cores, so a corpus of any size runs in \
 constant memory, and every result is written out as soon as it and all lines before it are \
 done, so a run that is stopped has written every line it finished in order. A line that cannot \
-be read (not JSON, no string \"text\", unknown language, a text over 64 MiB) is reported on \
+be read (not JSON, no string \"text\", unknown language, a text over 64 MiB, a line over 128 \
+MiB, which is skipped without being held in memory) is reported on \
 standard error with its line number, and an error object takes its place in the \
 output, {\"id\": …, \"error\": \"…\", \"line\": N} (id null if it could not be read); the other \
 lines are still analysed, and the exit status is 2.
@@ -301,23 +301,6 @@ fn utf8_problem(bytes: &[u8], error: std::str::Utf8Error) -> String {
     )
 }
 
-/// "invalid byte 0xFC", or "an incomplete character at the end".
-fn bad_byte(bytes: &[u8], error: std::str::Utf8Error) -> String {
-    match error.error_len() {
-        Some(_) => format!("invalid byte 0x{:02X}", bytes[error.valid_up_to()]),
-        None => "an incomplete character at the end".to_string(),
-    }
-}
-
-fn latin1_hint(bytes: &[u8], error: std::str::Utf8Error) -> &'static str {
-    match error.error_len() {
-        Some(_) if bytes[error.valid_up_to()] >= 0x80 => {
-            "; if it is Latin-1 or Windows-1252 text, convert it with iconv -f WINDOWS-1252 -t UTF-8"
-        }
-        _ => "",
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // JSON Lines
 //
@@ -331,31 +314,15 @@ fn latin1_hint(bytes: &[u8], error: std::str::Utf8Error) -> &'static str {
 /// Consecutive input lines, in one buffer.
 struct Batch {
     buf: Vec<u8>,
-    lines: Vec<LineRef>,
-}
-
-struct LineRef {
-    /// 1-based line number in the input.
-    number: u64,
-    /// Byte offset of the line's start in the input.
-    offset: u64,
-    /// The line in `Batch::buf`, with its line break.
-    range: Range<usize>,
-}
-
-/// What became of one input line.
-enum LineResult {
-    Blank,
-    Done(Vec<u8>),
-    /// The message, and the error object written in the line's place.
-    Bad(String, Vec<u8>),
+    /// Each line, and where it is in `buf` (with its line break; empty if it was too long).
+    lines: Vec<(Line, Range<usize>)>,
 }
 
 fn run_jsonl(input: Input, options: Options) -> Result<ExitCode, Failure> {
     let reader_input = input.open()?;
     let (batch_tx, batch_rx) = sync_channel::<Result<Batch, Failure>>(1);
     // Unbounded, but never holds more than one batch: the next batch starts when this one is done.
-    let (result_tx, result_rx) = channel::<(u64, LineResult)>();
+    let (result_tx, result_rx) = channel::<(u64, Outcome)>();
     // The reader is not joined: after a closed pipe it may sit in a read that never returns.
     let name = input.to_string();
     thread::spawn(move || read_batches(reader_input, &name, batch_tx));
@@ -374,12 +341,12 @@ fn run_jsonl(input: Input, options: Options) -> Result<ExitCode, Failure> {
             }
         };
         lines += batch.lines.len() as u64;
-        batch.lines.par_iter().for_each_with(result_tx.clone(), |tx, l| {
+        batch.lines.par_iter().for_each_with(result_tx.clone(), |tx, (line, range)| {
             if writer_gone.load(Ordering::Relaxed) {
                 return;
             }
-            let result = analyze_line(&batch.buf[l.range.clone()], l, &options);
-            if tx.send((l.number, result)).is_err() {
+            let result = analyze_line(&batch.buf[range.clone()], line, &options);
+            if tx.send((line.number, result)).is_err() {
                 writer_gone.store(true, Ordering::Relaxed);
             }
         });
@@ -408,23 +375,22 @@ fn run_jsonl(input: Input, options: Options) -> Result<ExitCode, Failure> {
 }
 
 fn read_batches(input: Box<dyn Read + Send>, name: &str, tx: SyncSender<Result<Batch, Failure>>) {
-    let mut input = BufReader::with_capacity(1 << 20, input);
-    let (mut number, mut offset) = (0u64, 0u64);
+    let mut input = LineReader::new(BufReader::with_capacity(1 << 20, input));
+    let mut number = 0;
     loop {
         let mut batch = Batch { buf: Vec::with_capacity(BATCH_BYTES + (64 << 10)), lines: Vec::new() };
         let mut end = false;
         while batch.lines.len() < BATCH_LINES && batch.buf.len() < BATCH_BYTES {
             let start = batch.buf.len();
-            match input.read_until(b'\n', &mut batch.buf) {
-                Ok(0) => {
+            match input.read_line(&mut batch.buf) {
+                Ok(None) => {
                     end = true;
                     break;
                 }
-                Ok(n) => {
-                    number += 1;
-                    batch.lines.push(LineRef { number, offset, range: start..start + n });
-                    offset += n as u64;
-                    if input.buffer().is_empty() {
+                Ok(Some(line)) => {
+                    number = line.number;
+                    batch.lines.push((line, start..batch.buf.len()));
+                    if input.get_ref().buffer().is_empty() {
                         // The next read may wait (a pipe fed line by line): analyse what is here.
                         break;
                     }
@@ -447,10 +413,10 @@ fn read_batches(input: Box<dyn Read + Send>, name: &str, tx: SyncSender<Result<B
 
 /// Writes the results in input order (line numbers count from 1 without gaps), each as soon as
 /// every line before it is written; flushes whenever the next line is not finished yet.
-fn write_results(rx: Receiver<(u64, LineResult)>, name: &str) -> (io::Result<()>, u64) {
+fn write_results(rx: Receiver<(u64, Outcome)>, name: &str) -> (io::Result<()>, u64) {
     let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
     let mut bad = 0u64;
-    let mut waiting: BTreeMap<u64, LineResult> = BTreeMap::new();
+    let mut waiting: BTreeMap<u64, Outcome> = BTreeMap::new();
     let mut next = 1u64;
     loop {
         let (number, result) = match rx.try_recv() {
@@ -471,9 +437,8 @@ fn write_results(rx: Receiver<(u64, LineResult)>, name: &str) -> (io::Result<()>
             let line = next;
             next += 1;
             let written = match result {
-                LineResult::Blank => Ok(()),
-                LineResult::Done(json) => out.write_all(&json),
-                LineResult::Bad(msg, json) => {
+                Outcome::Done(json) => out.write_all(&json),
+                Outcome::Failed { message: msg, json } => {
                     bad += 1;
                     let report = bad <= MAX_REPORTED;
                     // Keep stdout and stderr in step for someone watching both.
@@ -484,6 +449,7 @@ fn write_results(rx: Receiver<(u64, LineResult)>, name: &str) -> (io::Result<()>
                     }
                     written
                 }
+                Outcome::Blank => Ok(()),
             };
             if let Err(e) = written {
                 return (Err(e), bad);
@@ -491,187 +457,4 @@ fn write_results(rx: Receiver<(u64, LineResult)>, name: &str) -> (io::Result<()>
         }
     }
     (out.flush(), bad)
-}
-
-/// One input line as it is parsed: the fields hedgemark reads, the others skipped unparsed.
-#[derive(serde::Deserialize)]
-struct InLine<'a> {
-    #[serde(default)]
-    id: serde_json::Value,
-    #[serde(default, borrow)]
-    text: Option<Field<'a>>,
-    #[serde(default, borrow)]
-    language: Option<Field<'a>>,
-}
-
-/// A field that should be a string, or what else it was (for the message).
-enum Field<'a> {
-    Str(Cow<'a, str>),
-    Other(&'static str),
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for Field<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V<'a>(std::marker::PhantomData<&'a ()>);
-        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
-            type Value = Field<'a>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Field<'a>, E> {
-                Ok(Field::Str(Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Field<'a>, E> {
-                Ok(Field::Str(Cow::Owned(v.to_string())))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Field<'a>, E> {
-                Ok(Field::Str(Cow::Owned(v)))
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Field<'a>, E> {
-                Ok(Field::Other("a boolean"))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Field<'a>, E> {
-                Ok(Field::Other("a number"))
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Field<'a>, E> {
-                Ok(Field::Other("a number"))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Field<'a>, E> {
-                Ok(Field::Other("a number"))
-            }
-            fn visit_unit<E>(self) -> Result<Field<'a>, E> {
-                Ok(Field::Other("null"))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Field<'a>, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Field::Other("an array"))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Field<'a>, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Field::Other("an object"))
-            }
-        }
-        deserializer.deserialize_any(V(std::marker::PhantomData))
-    }
-}
-
-/// One output line: the input's id, then the hedgemark/1 fields.
-#[derive(serde::Serialize)]
-struct WithId<'a> {
-    id: &'a serde_json::Value,
-    #[serde(flatten)]
-    doc: hedgemark::Document<'a>,
-}
-
-fn analyze_line(line: &[u8], at: &LineRef, default: &Options) -> LineResult {
-    // A bug in the engine costs one line of a long corpus run, not the run.
-    let mut id = serde_json::Value::Null;
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        parse_and_analyze(line, at, default, &mut id)
-    }));
-    let msg = match result {
-        Ok(Ok(Some(json))) => return LineResult::Done(json),
-        Ok(Ok(None)) => return LineResult::Blank,
-        Ok(Err(msg)) => msg,
-        Err(_) => "internal error: the analysis panicked (please report this line)".to_string(),
-    };
-    let mut json = serde_json::to_vec(&ErrorLine { id: &id, error: &msg, line: at.number })
-        .unwrap_or_else(|_| format!("{{\"id\":null,\"line\":{}}}", at.number).into_bytes());
-    json.push(b'\n');
-    LineResult::Bad(msg, json)
-}
-
-/// What `--jsonl` writes in place of a line it could not analyse.
-#[derive(serde::Serialize)]
-struct ErrorLine<'a> {
-    /// The line's `id`, if it could be read, else null.
-    id: &'a serde_json::Value,
-    /// Why the line could not be analysed.
-    error: &'a str,
-    /// The line's number in the input, from 1.
-    line: u64,
-}
-
-/// Reads and analyses one line; `id` gets the line's id as soon as it is known.
-fn parse_and_analyze(
-    line: &[u8],
-    at: &LineRef,
-    default: &Options,
-    id: &mut serde_json::Value,
-) -> Result<Option<Vec<u8>>, String> {
-    let mut line = line.strip_suffix(b"\n").unwrap_or(line);
-    line = line.strip_suffix(b"\r").unwrap_or(line);
-    let mut skipped = 0;
-    if let Some(rest) = line.strip_prefix(b"\xEF\xBB\xBF").filter(|_| at.number == 1) {
-        (line, skipped) = (rest, 3); // a byte order mark
-    }
-    if line.iter().all(u8::is_ascii_whitespace) {
-        return Ok(None);
-    }
-    let line = std::str::from_utf8(line).map_err(|e| {
-        let offset = at.offset + (skipped + e.valid_up_to()) as u64;
-        format!(
-            "not UTF-8: {} at byte offset {offset} of the input{}",
-            bad_byte(line, e),
-            latin1_hint(line, e)
-        )
-    })?;
-    if !line.trim_start().starts_with('{') {
-        // serde would read an array as the fields in order; say what it is instead.
-        return Err(match serde_json::from_str::<IgnoredAny>(line) {
-            Ok(_) => {
-                format!("expected a JSON object {{\"id\": …, \"text\": \"…\"}}, found {}", json_kind(line))
-            }
-            Err(e) => json_problem(&e),
-        });
-    }
-    let parsed: InLine<'_> = serde_json::from_str(line).map_err(|e| json_problem(&e))?;
-    id.clone_from(&parsed.id);
-    let text = match parsed.text {
-        Some(Field::Str(t)) => t,
-        None => return Err("no \"text\" field (each line needs {\"id\": …, \"text\": \"…\"})".to_string()),
-        Some(Field::Other(what)) => return Err(format!("\"text\" is {what}, not a string")),
-    };
-    let options = match parsed.language {
-        None | Some(Field::Other("null")) => default.clone(),
-        Some(Field::Str(code)) => Options::from_code(&code).map_err(|e| e.to_string())?,
-        Some(Field::Other(what)) => {
-            return Err(format!("\"language\" is {what}, not \"auto\", \"de\" or \"en\""));
-        }
-    };
-    let analysis = try_analyze(&text, &options).map_err(|e| e.to_string())?;
-    let mut json = Vec::with_capacity(256 + text.len() * 2);
-    serde_json::to_writer(&mut json, &WithId { id: &parsed.id, doc: analysis.document(&text) })
-        .map_err(|e| format!("cannot write the result: {e}"))?;
-    json.push(b'\n');
-    Ok(Some(json))
-}
-
-/// What a (valid JSON) line that is not an object is.
-fn json_kind(line: &str) -> &'static str {
-    match line.trim_start().as_bytes().first() {
-        Some(b'[') => "an array",
-        Some(b'"') => "a string",
-        Some(b't' | b'f') => "a boolean",
-        Some(b'n') => "null",
-        _ => "a number",
-    }
-}
-
-/// A message for a line serde_json could not read.
-fn json_problem(e: &serde_json::Error) -> String {
-    match e.classify() {
-        // Valid JSON, but something wrong in the fields hedgemark reads (a duplicate "text").
-        serde_json::error::Category::Data => strip_position(e),
-        _ => format!("not valid JSON: {} (column {})", strip_position(e), e.column()),
-    }
-}
-
-/// serde_json's message without its " at line 1 column 7" (every line is line 1 to it).
-fn strip_position(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    }
 }

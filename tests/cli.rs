@@ -437,3 +437,41 @@ fn a_text_over_the_limit_is_refused_with_a_message() {
     assert!(results[0]["error"].as_str().unwrap().starts_with("the text is too long: 67,108,865 bytes"));
     assert_eq!(results[1]["hedges"][0]["text"], json!("soll"));
 }
+
+#[test]
+fn jsonl_line_over_the_line_limit_is_skipped_and_answered_by_an_error() {
+    let max = hedgemark::jsonl::MAX_LINE_BYTES;
+    let mut input = vec![b'x'; max + 1];
+    input.extend_from_slice(b"\n");
+    input.extend_from_slice(json!({"id": "next", "text": "Es soll geregnet haben."}).to_string().as_bytes());
+    let out = run(&["analyze", "--jsonl", "-"], &input);
+    assert_eq!(out.status.code(), Some(2));
+    let results: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[0]["id"], Value::Null);
+    assert_eq!(results[0]["line"], json!(1));
+    let error = results[0]["error"].as_str().unwrap();
+    assert!(
+        error.starts_with(&format!("the line is too long: {} bytes", max + 2)) && error.contains("128 MiB"),
+        "{error}"
+    );
+    assert_eq!(results[1]["id"], json!("next"));
+    assert_eq!(results[1]["hedges"][0]["text"], json!("soll"));
+    assert!(stderr(&out).contains("line 1: the line is too long"), "{}", stderr(&out));
+}
+
+#[test]
+fn jsonl_ids_are_written_back_exactly_as_given() {
+    // serde_json's numbers would lose digits (an f64) or round (the last place of a float).
+    let ids =
+        ["12345678901234567890123", "4.5000000000000005e300", "-0.0", "\"\\u00e4\\n\"", "[1,{\"a\":null}]"];
+    let input: String =
+        ids.iter().map(|id| format!("{{\"id\":{id},\"text\":\"Es soll so sein.\"}}\n")).collect();
+    let out = run(&["analyze", "--jsonl", "-"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), ids.len());
+    for (line, id) in lines.iter().zip(ids) {
+        assert!(line.starts_with(&format!("{{\"id\":{id},\"schema\":\"hedgemark/1\"")), "{line}");
+    }
+}
