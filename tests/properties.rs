@@ -29,6 +29,9 @@ const ARTICLES: [&str; 4] = [
 #[path = "support/invariants.rs"]
 mod invariants;
 
+#[path = "support/jsonl.rs"]
+mod jsonl;
+
 use invariants::{check_all, check_document, check_once};
 
 // ---------------------------------------------------------------------------------------------
@@ -304,6 +307,55 @@ proptest! {
     fn mutated_articles(text in mutated_article()) {
         check_all(&text).map_err(TestCaseError::fail)?;
     }
+
+    /// JSON Lines corpora glued from the pieces of corpus lines, good and broken, read with any
+    /// line limit and buffer size (the checks of the `jsonl` fuzz target).
+    #[test]
+    fn jsonl_corpora(setup in any::<[u8; 2]>(), pieces in prop::collection::vec(jsonl_piece(), 0..24)) {
+        let mut data = setup.to_vec();
+        for piece in pieces {
+            data.extend_from_slice(&piece);
+        }
+        jsonl::check_stream(&data);
+    }
+}
+
+/// A piece of a JSON Lines corpus: whole lines, their parts, line breaks, bad bytes.
+fn jsonl_piece() -> impl Strategy<Value = Vec<u8>> {
+    let fixed: Vec<Vec<u8>> = [
+        &b"{\"id\": 1, \"text\": \"Der Minister soll davon gewusst haben.\"}\n"[..],
+        b"{\"id\":\"x\",\"text\":\"Officials said it may rain.\",\"language\":\"en\"}",
+        b"{\"text\":\"\\u201eSo nicht\\u201c, sagte sie.\\n\\ud83d\\ude00 \\ud800\"}",
+        b"{\"id\":[1,{\"a\":null}],",
+        b"\"text\":",
+        b"\"language\":\"de\"",
+        b"\"language\":7",
+        b"\"laut Polizei\"",
+        b"}",
+        b"{",
+        b"[1,2]",
+        b"null",
+        b"42",
+        b"\"",
+        b"\\",
+        b",",
+        b":",
+        b"\n",
+        b"\r\n",
+        b"   ",
+        b"\xEF\xBB\xBF",
+        b"\xFC",
+        b"\xE2\x80",
+        b"\0",
+    ]
+    .iter()
+    .map(|b| b.to_vec())
+    .collect();
+    prop_oneof![
+        4 => prop::sample::select(fixed),
+        1 => prop::collection::vec(any::<u8>(), 0..40),
+        1 => any::<String>().prop_map(|s| serde_json::json!({"id": s.len(), "text": s}).to_string().into_bytes()),
+    ]
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -424,7 +476,8 @@ fn checker_rejects_broken_documents() {
 
 /// The fuzz targets' seed corpus and every crash input kept from fuzzing (`fuzz/README.md`):
 /// each file, as the `analyze` target reads it (first byte the language, the rest the text) and
-/// whole, through every invariant.
+/// whole, through every invariant, and as the `jsonl` target reads it through the JSON Lines
+/// checks.
 #[test]
 fn fuzz_seeds_and_regressions() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
@@ -444,8 +497,10 @@ fn fuzz_seeds_and_regressions() {
                     panic!("{}: {e}", entry.path().display());
                 }
             }
+            let checked = std::panic::catch_unwind(|| jsonl::check_stream(&data));
+            assert!(checked.is_ok(), "{}: a JSON Lines check failed (above)", entry.path().display());
             files += 1;
         }
     }
-    assert!(files >= 16, "the seed corpus is missing ({files} files)");
+    assert!(files >= 39, "the seed corpus is missing ({files} files)");
 }
