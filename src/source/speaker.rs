@@ -1475,9 +1475,9 @@ fn words<'a>(text: &'a str, all: &'a [Token]) -> impl Iterator<Item = Span> + 'a
         let mut span = first.span;
         k += 1;
         while k + 1 < all.len()
-            && joiner(&all[k])
             && all[k].span.start == span.end
             && all[k + 1].span.start == all[k].span.end
+            && joiner(&all[k])
             && all[k + 1].kind != TokenKind::Punct
         {
             span = Span::new(span.start, all[k + 1].span.end);
