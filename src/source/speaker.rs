@@ -1363,14 +1363,16 @@ impl<'t> Entities<'t> {
     /// Spohr* in a later line for *Spohr*).
     pub(crate) fn finish(mut self, text: &str, all: &[Token], lex: &Lex<'_>) -> (Vec<Source>, Vec<usize>) {
         let mut surnames: HashMap<&str, u32, Fx> = HashMap::default();
-        // (A word is looked up only if its first byte and length are a surname's.)
-        let (mut firsts, mut lens) = ([false; 256], 0u64);
+        // A word is looked up only if its signature (first and last byte, length) is a
+        // surname's: one bit in 64 Ki (8 KB), so that few words that are no surname get as far
+        // as the hash table.
+        let mut signatures = vec![0u64; 1 << 10];
         for (id, s) in self.sources.iter().enumerate() {
             if s.kind == SourceKind::Person && self.named[id] {
                 if let Some(last) = s.name.rsplit(' ').next().filter(|l| !l.is_empty()) {
                     surnames.insert(last, id as u32);
-                    firsts[last.as_bytes()[0] as usize] = true;
-                    lens |= 1u64 << last.len().min(63);
+                    let g = signature(last.as_bytes());
+                    signatures[g / 64] |= 1 << (g % 64);
                 }
             }
         }
@@ -1380,7 +1382,8 @@ impl<'t> Entities<'t> {
             let mut prev: Option<Span> = None;
             let bytes = text.as_bytes();
             for w in words(text, all) {
-                let maybe = firsts[bytes[w.start] as usize] && lens & (1u64 << w.len().min(63)) != 0;
+                let g = signature(&bytes[w.start..w.end]);
+                let maybe = signatures[g / 64] & (1 << (g % 64)) != 0;
                 if let Some(id) = maybe.then(|| surnames.get(w.slice(text)).map(|&id| id as usize)).flatten()
                 {
                     let mut mention = w;
@@ -1429,6 +1432,15 @@ impl<'t> Entities<'t> {
         }
         (sources, new_ids)
     }
+}
+
+/// A 16-bit signature of a word (not empty) for [`Entities::finish`]'s surname filter: its first
+/// and last byte and its length, mixed.
+#[inline]
+fn signature(w: &[u8]) -> usize {
+    let (first, last) = (w.first().copied().unwrap_or(0), w.last().copied().unwrap_or(0));
+    let key = u32::from(first) | u32::from(last) << 8 | (w.len().min(255) as u32) << 16;
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 /// The mentions of `a` (in the order found; one that goes back is dropped) and `b` (sorted),
