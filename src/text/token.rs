@@ -93,10 +93,14 @@ fn next_non_ascii(bytes: &[u8], mut from: usize) -> Option<usize> {
     const HI: u64 = 0x8080_8080_8080_8080;
     while let Some(chunk) = bytes.get(from..from + 16) {
         let (a, b) = chunk.split_at(8);
-        let a = u64::from_le_bytes(a.try_into().unwrap_or([0; 8]));
-        let b = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
-        if (a | b) & HI != 0 {
-            break;
+        let a = u64::from_le_bytes(a.try_into().unwrap_or([0; 8])) & HI;
+        let b = u64::from_le_bytes(b.try_into().unwrap_or([0; 8])) & HI;
+        // The byte from the bit mask, not from a loop whose end cannot be predicted.
+        if a != 0 {
+            return Some(from + (a.trailing_zeros() / 8) as usize);
+        }
+        if b != 0 {
+            return Some(from + 8 + (b.trailing_zeros() / 8) as usize);
         }
         from += 16;
     }
