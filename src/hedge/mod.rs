@@ -46,6 +46,8 @@ pub(crate) struct TokenForms {
     pub form: Vec<u32>,
     /// The number of distinct forms.
     pub count: usize,
+    /// The lower case of each form.
+    pub lower: crate::lexicon::matcher::FormsLower,
 }
 
 /// The tokens of all sentences and where each sentence's start ([`token::tokenize_sentences`]).
@@ -123,7 +125,7 @@ fn fire_noting_forms(
         fire_sentence(&s, si, lex, &pending, (&first, &hits), &mut out);
     }
     let count = forms.info.len();
-    (out, TokenForms { form: all_forms, count })
+    (out, TokenForms { form: all_forms, count, lower: forms.into_lower() })
 }
 
 /// No entry (the end of a list of set-off tokens).

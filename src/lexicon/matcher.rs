@@ -227,6 +227,25 @@ pub(crate) struct Forms<'t> {
     lower_bytes: Vec<u8>,
     /// The patterns each form sets off, one list after the other.
     trigger_pool: Vec<u32>,
+    /// Per form: it has a character whose lower case is not one character of the same length
+    /// (*İ*, *ẞ*), kept as written in `lower_bytes`.
+    odd: Vec<bool>,
+    /// Scratch for [`token::lower_same_length_noting`].
+    odd_at: Vec<usize>,
+}
+
+/// The lower case of every form of a text, for the layers after the hedge rules: see
+/// [`Forms::into_lower`].
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FormsLower {
+    /// The lower-case forms one after the other (same length as written, see
+    /// [`token::lower_same_length`]).
+    pub lower: String,
+    /// Per form: where its lower case is in `lower`.
+    pub at: Vec<(usize, usize)>,
+    /// Per form: it has a character whose lower case is not one character of the same length,
+    /// kept as written in `lower`.
+    pub odd: Vec<bool>,
 }
 
 const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
@@ -279,6 +298,8 @@ impl<'t> Forms<'t> {
             more: Vec::new(),
             lower_bytes: Vec::new(),
             trigger_pool: Vec::new(),
+            odd: Vec::new(),
+            odd_at: Vec::new(),
         }
     }
 
@@ -336,8 +357,12 @@ impl<'t> Forms<'t> {
         // ASCII is lower-cased here, byte by byte, as `lower_same_length` does it.
         if written.is_ascii() {
             self.lower_bytes.extend(written.bytes().map(|b| b.to_ascii_lowercase()));
+            self.odd.push(false);
         } else {
-            self.lower_bytes.extend_from_slice(token::lower_same_length(written).as_bytes());
+            self.odd_at.clear();
+            let lower = token::lower_same_length_noting(written, &mut self.odd_at);
+            self.lower_bytes.extend_from_slice(lower.as_bytes());
+            self.odd.push(!self.odd_at.is_empty());
         }
         let lower = &self.lower_bytes[at..];
         let id = lex.word_id(lower);
@@ -376,6 +401,14 @@ impl<'t> Forms<'t> {
     pub fn lower(&self, f: u32) -> &[u8] {
         let i = &self.info[f as usize];
         &self.lower_bytes[self.more[f as usize].lower..][..i.key.len]
+    }
+
+    /// The lower case of every form, for the layers after the hedge rules.
+    pub fn into_lower(self) -> FormsLower {
+        let at = self.info.iter().zip(&self.more).map(|(i, m)| (m.lower, m.lower + i.key.len)).collect();
+        // Valid UTF-8: the lower case of whole tokens, each valid, one after the other.
+        let lower = String::from_utf8(self.lower_bytes).unwrap_or_default();
+        FormsLower { lower, at, odd: self.odd }
     }
 }
 

@@ -139,7 +139,9 @@ pub(crate) struct Stretch<'a> {
     lex: &'a Lex<'a>,
     /// Each token's list bits.
     pub(crate) bits: &'a [u32],
-    marks: &'a Marks,
+    marks: &'a Marks<'a>,
+    /// The number in the text of the stretch's first token.
+    at: usize,
 }
 
 /// Finds the attributions of one stretch, skipping cue tokens in `used` (the frames of direct
@@ -198,13 +200,19 @@ const LONGEST_NP: usize = 24;
 
 impl<'a> Stretch<'a> {
     /// The stretch of tokens `t`, the tokens of the text from number `at` on.
-    pub(crate) fn new(text: &'a str, t: &'a [Token], marks: &'a Marks, at: usize, lex: &'a Lex<'a>) -> Self {
-        Stretch { text, t, lex, bits: &marks.bits[at..at + t.len()], marks }
+    pub(crate) fn new(
+        text: &'a str,
+        t: &'a [Token],
+        marks: &'a Marks<'a>,
+        at: usize,
+        lex: &'a Lex<'a>,
+    ) -> Self {
+        Stretch { text, t, lex, bits: &marks.bits[at..at + t.len()], marks, at }
     }
 
     /// The lower-case word of token `k`.
     fn low(&self, k: usize) -> &'a str {
-        self.marks.low(&self.t[k])
+        self.marks.low(self.at + k)
     }
 
     fn len(&self) -> usize {

@@ -37,7 +37,7 @@ struct Pass<'t> {
     all: &'t [Token],
     starts: &'t [u32],
     /// Their list bits and initials.
-    marks: &'t Marks,
+    marks: &'t Marks<'t>,
     /// Buffers kept from sentence to sentence: the quotations reaching into it, its stretches,
     /// the frames of quotations in it.
     near: Vec<(usize, Span)>,
@@ -572,17 +572,18 @@ fn trim_tokens(toks: &[Token]) -> Span {
     }
 }
 
-/// The text in lower case and, per token, the bits of the word lists its lower case is in
-/// (`Lexicon::bits`; none for punctuation). Made once, in one pass, so that reading a sentence
-/// without a cue costs a scan of its bits, and no word is lower-cased or looked up twice.
-pub(crate) struct Marks {
+/// Per token, the bits of the word lists its lower case is in (`Lexicon::bits`; none for
+/// punctuation), and its lower case. Made once, in one pass, so that reading a sentence without a
+/// cue costs a scan of its bits, and no word is lower-cased or looked up twice: the lower case of
+/// each distinct form comes from the hedge layer, which made it once per form.
+pub(crate) struct Marks<'f> {
     pub(crate) bits: Vec<u32>,
-    /// The text with each character whose lower case is one character of the same length
-    /// replaced by it: a token's lower case at the token's span.
-    lower: String,
-    /// The tokens with a character whose lower case is not such a character (*İ*, *ẞ*), by
-    /// their start, with where their lower case is in `extra`.
-    odd: Vec<(usize, u32, u32)>,
+    /// Per token, its form, and the lower case of every form.
+    forms: &'f crate::hedge::TokenForms,
+    /// Per form with a character whose lower case is not one character of the same length
+    /// (*İ*, *ẞ*; [`crate::lexicon::matcher::FormsLower::odd`]): where its true lower case is in
+    /// `extra`.
+    odd: Vec<(usize, usize)>,
     extra: String,
 }
 
@@ -607,14 +608,11 @@ pub(crate) fn initial(text: &str, t: &Token) -> u8 {
     }
 }
 
-impl Marks {
-    fn new(text: &str, all: &[Token], forms: &crate::hedge::TokenForms, lex: &Lexicon) -> Marks {
-        let mut odd_at = Vec::new();
-        let lower = crate::text::token::lower_same_length_noting(text, &mut odd_at);
-        let low = lower.as_bytes();
+impl<'f> Marks<'f> {
+    fn new(text: &str, all: &[Token], forms: &'f crate::hedge::TokenForms, lex: &Lexicon) -> Marks<'f> {
+        let lower = &forms.lower;
         let mut bits = Vec::with_capacity(all.len());
         let (mut odd, mut extra) = (Vec::new(), String::new());
-        let mut next_odd = 0;
         // The bits of each form, once looked up (`u32::MAX` before).
         let mut of_form = vec![u32::MAX; forms.count];
         for (i, t) in all.iter().enumerate() {
@@ -623,39 +621,45 @@ impl Marks {
                 bits.push(0);
                 continue;
             }
-            while odd_at.get(next_odd).is_some_and(|&i| i < t.span.start) {
-                next_odd += 1;
-            }
-            if odd_at.get(next_odd).is_some_and(|&i| i < t.span.end) {
-                let start = extra.len();
-                extra.extend(t.text(text).chars().flat_map(char::to_lowercase));
-                bits.push(lex.bits(&extra[start..]));
-                odd.push((t.span.start, start as u32, extra.len() as u32));
+            // Every token has a form (the hedge layer gave one to each); the fallback keeps
+            // this total all the same.
+            let Some(f) = forms.form.get(i).map(|&f| f as usize).filter(|&f| f < of_form.len()) else {
+                bits.push(lex.bits(&t.text(text).to_lowercase()));
+                continue;
+            };
+            if of_form[f] != u32::MAX {
+                bits.push(of_form[f]);
                 continue;
             }
-            let known = forms.form.get(i).and_then(|&f| of_form.get_mut(f as usize));
-            bits.push(match known {
-                Some(b) if *b != u32::MAX => *b,
-                Some(b) => {
-                    *b = lex.lookup_at(low, t.span.start, t.span.len());
-                    *b
+            let b = if lower.odd.get(f) == Some(&true) {
+                if odd.is_empty() {
+                    odd = vec![(0, 0); forms.count];
                 }
-                None => lex.lookup_at(low, t.span.start, t.span.len()),
-            });
+                let start = extra.len();
+                extra.extend(t.text(text).chars().flat_map(char::to_lowercase));
+                odd[f] = (start, extra.len());
+                lex.bits(&extra[start..])
+            } else {
+                let (a, b) = lower.at.get(f).copied().unwrap_or_default();
+                lex.lookup_at(lower.lower.as_bytes(), a, b - a)
+            };
+            of_form[f] = b;
+            bits.push(b);
         }
-        Marks { bits, lower, odd, extra }
+        Marks { bits, forms, odd, extra }
     }
 
-    /// The lower case of a token (as `char::to_lowercase` makes it; punctuation as written).
+    /// The lower case of token `k` of the text (as `char::to_lowercase` makes it; punctuation as
+    /// written).
     #[inline]
-    pub(crate) fn low<'a>(&'a self, t: &Token) -> &'a str {
-        if !self.odd.is_empty() {
-            if let Ok(k) = self.odd.binary_search_by_key(&t.span.start, |o| o.0) {
-                let (_, a, b) = self.odd[k];
-                return &self.extra[a as usize..b as usize];
-            }
+    pub(crate) fn low(&self, k: usize) -> &str {
+        let Some(&f) = self.forms.form.get(k) else { return "" };
+        let f = f as usize;
+        if let Some(&(a, b)) = self.odd.get(f).filter(|_| self.forms.lower.odd.get(f) == Some(&true)) {
+            return &self.extra[a..b];
         }
-        self.lower.get(t.span.start..t.span.end).unwrap_or("")
+        let (a, b) = self.forms.lower.at.get(f).copied().unwrap_or_default();
+        self.forms.lower.lower.get(a..b).unwrap_or("")
     }
 }
 
