@@ -100,23 +100,10 @@ static STOP: [bool; 256] = {
     t
 };
 
-/// The length of the run of bytes at the start of `bytes` that are not [`STOP`]s. Eight bytes
-/// at a time where there are eight: the run's end within them comes from a bit mask rather than
-/// a branch per byte, which a processor cannot predict.
+/// The length of the run of bytes at the start of `bytes` that are not [`STOP`]s.
 #[inline(always)]
 fn run_to_stop(bytes: &[u8]) -> usize {
-    let mut i = 0;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut stops = 0u32;
-        for (j, &b) in chunk.iter().enumerate() {
-            stops |= u32::from(STOP[b as usize]) << j;
-        }
-        if stops != 0 {
-            return i + stops.trailing_zeros() as usize;
-        }
-        i += 8;
-    }
-    i + bytes[i..].iter().position(|&b| STOP[b as usize]).unwrap_or(bytes.len() - i)
+    crate::text::token::first_where(bytes, |b| STOP[b as usize])
 }
 
 /// Every quotation in `text`, in order. Linear in the text.

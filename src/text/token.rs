@@ -269,25 +269,30 @@ static WORD_BYTE: [bool; 256] = {
     t
 };
 
-/// The end of the run of [`WORD_BYTE`]s at `i` (at most `end`). Eight bytes at a time where
-/// they are there: the run's length within them comes from a bit mask rather than a branch per
-/// byte, whose exit at a word's end a processor cannot predict.
+/// The end of the run of [`WORD_BYTE`]s at `i` (at most `end`).
 #[inline(always)]
-fn word_bytes_end(bytes: &[u8], mut i: usize, end: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..i + 8).filter(|_| i + 8 <= end) {
+fn word_bytes_end(bytes: &[u8], i: usize, end: usize) -> usize {
+    i + first_where(&bytes[i..end], |b| !WORD_BYTE[b as usize])
+}
+
+/// The index of the first byte of `bytes` for which `stop` holds, or `bytes.len()`. Eight bytes
+/// at a time where there are eight: the stop within them comes from a bit mask rather than a
+/// branch per byte, whose exit (the end of a word, the next quotation mark) a processor cannot
+/// predict.
+#[inline(always)]
+pub(crate) fn first_where(bytes: &[u8], stop: impl Fn(u8) -> bool) -> usize {
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
         let mut stops = 0u32;
         for (j, &b) in chunk.iter().enumerate() {
-            stops |= u32::from(!WORD_BYTE[b as usize]) << j;
+            stops |= u32::from(stop(b)) << j;
         }
         if stops != 0 {
             return i + stops.trailing_zeros() as usize;
         }
         i += 8;
     }
-    while i < end && WORD_BYTE[bytes[i] as usize] {
-        i += 1;
-    }
-    i
+    i + bytes[i..].iter().position(|&b| stop(b)).unwrap_or(bytes.len() - i)
 }
 
 /// ASCII punctuation that ends a clause (as [`is_clause_break`] has it; `-` is decided there).
