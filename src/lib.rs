@@ -42,6 +42,7 @@ mod output;
 mod report;
 mod result;
 mod source;
+mod spare;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -114,10 +115,17 @@ pub fn try_analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let language = options.language.unwrap_or_else(|| text::language::detect(text));
     let sentences = text::sentence::split(text, language);
+    // Working memory from the last analysis on this thread (see `spare`).
+    let mut spare = spare::take();
     // One tokenization, sentence by sentence, for both layers.
-    let words = text::token::tokenize_sentences(text, &sentences);
-    let (hedges, forms) = hedge::detect(text, &sentences, &words, language);
-    let (sources, attributions) = source::attribute(text, &sentences, &hedges, (&words, &forms), language);
+    let mut words = (std::mem::take(&mut spare.tokens), std::mem::take(&mut spare.starts));
+    text::token::tokenize_sentences_into(text, &sentences, &mut words.0, &mut words.1);
+    let (hedges, forms) = hedge::detect(text, &sentences, &words, language, &mut spare);
+    let (sources, attributions) =
+        source::attribute(text, &sentences, &hedges, (&words, &forms), language, &mut spare.bits);
+    (spare.tokens, spare.starts) = words;
+    forms.recycle(&mut spare);
+    spare::give_back(spare);
     let mut analysis =
         Analysis { language, sentences, hedges, sources, attributions, stats: Stats::default() };
     analysis.count(text);

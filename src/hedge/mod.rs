@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use crate::lexicon::matcher::{Forms, Sentence};
 use crate::lexicon::{self, Lexicon};
 use crate::result::Hedge;
+use crate::spare::Spare;
 use crate::text::token::{self, Token};
 use crate::text::{Language, Span};
 
@@ -26,14 +27,17 @@ pub struct Fired {
 
 /// Finds the hedges of `text`, given its sentences; with them, the form of each token (see
 /// [`TokenForms`]), for the sources.
+///
+/// The form table's buffers come from `spare` and go back to it.
 pub(crate) fn detect(
     text: &str,
     sentences: &[Span],
     words: &Words,
     language: Language,
+    spare: &mut Spare,
 ) -> (Vec<Hedge>, TokenForms) {
     let lex = lexicon::get(language);
-    let (fired, forms) = fire_noting_forms(text, sentences, words, lex);
+    let (fired, forms) = fire_noting_forms(text, sentences, words, lex, spare);
     (resolve(&fired, lex), forms)
 }
 
@@ -50,6 +54,14 @@ pub(crate) struct TokenForms {
     pub lower: crate::lexicon::matcher::FormsLower,
 }
 
+impl TokenForms {
+    /// Gives its buffers back to `spare`.
+    pub(crate) fn recycle(self, spare: &mut Spare) {
+        spare.form_of_token = self.form;
+        spare.forms.recycle(self.lower);
+    }
+}
+
 /// The tokens of all sentences and where each sentence's start ([`token::tokenize_sentences`]).
 pub(crate) type Words = (Vec<token::Token>, Vec<u32>);
 
@@ -60,7 +72,7 @@ pub(crate) type Words = (Vec<token::Token>, Vec<u32>);
 /// is done. Otherwise each pattern set off is tried where its first element matches, if the
 /// sentence holds its required words.
 pub(crate) fn fire(text: &str, sentences: &[Span], words: &Words, lex: &'static Lexicon) -> Vec<Fired> {
-    fire_noting_forms(text, sentences, words, lex).0
+    fire_noting_forms(text, sentences, words, lex, &mut Spare::default()).0
 }
 
 /// [`fire`], and the form of each token.
@@ -69,10 +81,13 @@ fn fire_noting_forms(
     sentences: &[Span],
     words: &Words,
     lex: &'static Lexicon,
+    spare: &mut Spare,
 ) -> (Vec<Fired>, TokenForms) {
-    let mut forms = Forms::new(text, lex);
+    let mut forms = Forms::new(text, lex, &mut spare.forms);
     let mut out = Vec::new();
-    let mut all_forms: Vec<u32> = Vec::with_capacity(words.0.len());
+    let mut all_forms: Vec<u32> = std::mem::take(&mut spare.form_of_token);
+    all_forms.clear();
+    all_forms.reserve(words.0.len());
     let mut ids = Vec::new();
     let mut pending: Vec<u32> = Vec::new();
     // Where tokens of the sentence set patterns off: a list per pattern, of (token, next entry),
@@ -125,7 +140,7 @@ fn fire_noting_forms(
         fire_sentence(&s, si, lex, &pending, (&first, &hits), &mut out);
     }
     let count = forms.info.len();
-    (out, TokenForms { form: all_forms, count, lower: forms.into_lower() })
+    (out, TokenForms { form: all_forms, count, lower: forms.into_lower(&mut spare.forms) })
 }
 
 /// No entry (the end of a list of set-off tokens).

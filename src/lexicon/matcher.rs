@@ -248,6 +248,54 @@ pub(crate) struct FormsLower {
     pub odd: Vec<bool>,
 }
 
+/// The buffers of a [`Forms`] table and of its [`FormsLower`], emptied, for the next text (see
+/// `crate::spare`).
+#[derive(Default)]
+pub(crate) struct FormsSpare {
+    slots: Vec<u32>,
+    info: Vec<Form>,
+    more: Vec<FormMore>,
+    lower_bytes: Vec<u8>,
+    trigger_pool: Vec<u32>,
+    odd: Vec<bool>,
+    odd_at: Vec<usize>,
+    at: Vec<(usize, usize)>,
+}
+
+impl FormsSpare {
+    /// The bytes its buffers hold.
+    pub fn capacity_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.slots.capacity() * 4
+            + self.info.capacity() * size_of::<Form>()
+            + self.more.capacity() * size_of::<FormMore>()
+            + self.lower_bytes.capacity()
+            + self.trigger_pool.capacity() * 4
+            + self.odd.capacity()
+            + self.odd_at.capacity() * size_of::<usize>()
+            + self.at.capacity() * size_of::<(usize, usize)>()
+    }
+
+    /// Empties every buffer, keeping its memory.
+    pub fn clear(&mut self) {
+        self.slots.clear();
+        self.info.clear();
+        self.more.clear();
+        self.lower_bytes.clear();
+        self.trigger_pool.clear();
+        self.odd.clear();
+        self.odd_at.clear();
+        self.at.clear();
+    }
+
+    /// Takes back the buffers of the lower case of a text's forms.
+    pub fn recycle(&mut self, lower: FormsLower) {
+        self.lower_bytes = lower.lower.into_bytes();
+        self.at = lower.at;
+        self.odd = lower.odd;
+    }
+}
+
 const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 /// The `n <= 8` bytes of `b` from `at` as a little-endian word, zero-padded.
@@ -285,22 +333,38 @@ fn key_of(b: &[u8], start: usize, end: usize) -> (Key, u64) {
 }
 
 impl<'t> Forms<'t> {
-    /// An empty table for the tokens of `text`.
-    pub fn new(text: &'t str, lex: &'t Lexicon) -> Forms<'t> {
+    /// An empty table for the tokens of `text`, in the buffers of `spare`.
+    pub fn new(text: &'t str, lex: &'t Lexicon, spare: &mut FormsSpare) -> Forms<'t> {
         // About one form per 40 bytes of news text: a table a little over half full at most.
         let size = (text.len() / 16).next_power_of_two().clamp(1 << 8, 1 << 20);
-        Forms {
+        let mut slots = std::mem::take(&mut spare.slots);
+        slots.clear();
+        slots.resize(size, 0);
+        let mut forms = Forms {
             text,
             lex,
-            slots: vec![0; size],
+            slots,
             shift: 64 - size.trailing_zeros(),
-            info: Vec::new(),
-            more: Vec::new(),
-            lower_bytes: Vec::new(),
-            trigger_pool: Vec::new(),
-            odd: Vec::new(),
-            odd_at: Vec::new(),
-        }
+            info: std::mem::take(&mut spare.info),
+            more: std::mem::take(&mut spare.more),
+            lower_bytes: std::mem::take(&mut spare.lower_bytes),
+            trigger_pool: std::mem::take(&mut spare.trigger_pool),
+            odd: std::mem::take(&mut spare.odd),
+            odd_at: std::mem::take(&mut spare.odd_at),
+        };
+        forms.info.clear();
+        forms.more.clear();
+        forms.lower_bytes.clear();
+        forms.trigger_pool.clear();
+        forms.odd.clear();
+        forms.odd_at.clear();
+        // Room for the forms of news text, so that the tables do not grow by copying.
+        let estimate = text.len() / 32;
+        forms.info.reserve(estimate);
+        forms.more.reserve(estimate);
+        forms.odd.reserve(estimate);
+        forms.lower_bytes.reserve(text.len() / 4);
+        forms
     }
 
     /// The form of the token at `span`, added if it is new.
@@ -403,11 +467,19 @@ impl<'t> Forms<'t> {
         &self.lower_bytes[self.more[f as usize].lower..][..i.key.len]
     }
 
-    /// The lower case of every form, for the layers after the hedge rules.
-    pub fn into_lower(self) -> FormsLower {
-        let at = self.info.iter().zip(&self.more).map(|(i, m)| (m.lower, m.lower + i.key.len)).collect();
+    /// The lower case of every form, for the layers after the hedge rules; the table's other
+    /// buffers go back to `spare`.
+    pub fn into_lower(mut self, spare: &mut FormsSpare) -> FormsLower {
+        let mut at = std::mem::take(&mut spare.at);
+        at.clear();
+        at.extend(self.info.iter().zip(&self.more).map(|(i, m)| (m.lower, m.lower + i.key.len)));
         // Valid UTF-8: the lower case of whole tokens, each valid, one after the other.
-        let lower = String::from_utf8(self.lower_bytes).unwrap_or_default();
+        let lower = String::from_utf8(std::mem::take(&mut self.lower_bytes)).unwrap_or_default();
+        spare.slots = self.slots;
+        spare.info = self.info;
+        spare.more = self.more;
+        spare.trigger_pool = self.trigger_pool;
+        spare.odd_at = self.odd_at;
         FormsLower { lower, at, odd: self.odd }
     }
 }

@@ -73,6 +73,7 @@ pub(crate) fn attribute(
     hedges: &[Hedge],
     ((all, starts), forms): (&crate::hedge::Words, &crate::hedge::TokenForms),
     language: Language,
+    bits: &mut Vec<u32>,
 ) -> (Vec<Source>, Vec<Attribution>) {
     // German sentences passing a claim on with *sollen* (*soll … erhalten haben*): reported
     // speech of the account in progress when nothing else in them names a source.
@@ -85,7 +86,7 @@ pub(crate) fn attribute(
         }
     }
     let lexicon = Lexicon::get(language);
-    let marks = Marks::new(text, all, forms, lexicon);
+    let marks = Marks::new(text, all, forms, lexicon, std::mem::take(bits));
     let lex = Lex::new(lexicon, all, &marks.bits, forms);
     let mut p = Pass {
         text,
@@ -128,6 +129,7 @@ pub(crate) fn attribute(
         a.source = a.source.and_then(|id| new_ids.get(id).copied());
     }
     out.sort_by_key(|a| (a.content.start, a.content.end));
+    *bits = marks.bits;
     (sources, out)
 }
 
@@ -609,9 +611,17 @@ pub(crate) fn initial(text: &str, t: &Token) -> u8 {
 }
 
 impl<'f> Marks<'f> {
-    fn new(text: &str, all: &[Token], forms: &'f crate::hedge::TokenForms, lex: &Lexicon) -> Marks<'f> {
+    /// The marks of the tokens `all`, in the buffer `bits`.
+    fn new(
+        text: &str,
+        all: &[Token],
+        forms: &'f crate::hedge::TokenForms,
+        lex: &Lexicon,
+        mut bits: Vec<u32>,
+    ) -> Marks<'f> {
         let lower = &forms.lower;
-        let mut bits = Vec::with_capacity(all.len());
+        bits.clear();
+        bits.reserve(all.len());
         let (mut odd, mut extra) = (Vec::new(), String::new());
         // The bits of each form, once looked up (`u32::MAX` before).
         let mut of_form = vec![u32::MAX; forms.count];

@@ -120,12 +120,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// entry than sentences). A sentence's first token is marked `after_newline` when a line break
 /// stands between it and the token before, as if the text had been tokenized as a whole.
 pub fn tokenize_sentences(text: &str, sentences: &[Span]) -> (Vec<Token>, Vec<u32>) {
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
-    let mut starts = Vec::with_capacity(sentences.len() + 1);
+    let (mut out, mut starts) = (Vec::new(), Vec::new());
+    tokenize_sentences_into(text, sentences, &mut out, &mut starts);
+    (out, starts)
+}
+
+/// [`tokenize_sentences`] into the given buffers (cleared first).
+pub(crate) fn tokenize_sentences_into(
+    text: &str,
+    sentences: &[Span],
+    out: &mut Vec<Token>,
+    starts: &mut Vec<u32>,
+) {
+    out.clear();
+    starts.clear();
+    out.reserve(text.len() / 5);
+    starts.reserve(sentences.len() + 1);
     for sent in sentences {
         let first = out.len();
         starts.push(first as u32);
-        tokenize_into(text, *sent, &mut out);
+        tokenize_into(text, *sent, out);
         if let (Some(prev), Some(tok)) = (first.checked_sub(1).map(|k| out[k]), out.get(first)) {
             let gap = &text[prev.span.end.min(tok.span.start)..tok.span.start];
             if gap.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
@@ -137,7 +151,6 @@ pub fn tokenize_sentences(text: &str, sentences: &[Span]) -> (Vec<Token>, Vec<u3
         }
     }
     starts.push(out.len() as u32);
-    (out, starts)
 }
 
 /// Appends the tokens of `text[within]` to `out`, with spans into `text`.
