@@ -14,6 +14,7 @@
 //! analysis that finds the buffers taken (none does today: `analyze` does not call itself)
 //! simply allocates its own.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::cell::RefCell;
 
 use crate::lexicon::matcher::FormsSpare;
@@ -21,6 +22,7 @@ use crate::text::token::Token;
 
 /// The most bytes of buffer capacity a thread keeps between analyses: enough for texts of a few
 /// megabytes.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) const KEEP_AT_MOST: usize = 32 << 20;
 
 /// The reusable buffers of one analysis (all empty when taken).
@@ -36,6 +38,7 @@ pub(crate) struct Spare {
     pub bits: Vec<u32>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Spare {
     /// The bytes its buffers hold.
     fn capacity_bytes(&self) -> usize {
@@ -55,11 +58,25 @@ impl Spare {
     }
 }
 
+// (Not in WebAssembly: its memory is never given back to the system, so fresh buffers cost no
+// page faults there, and keeping them would only cost code.)
+#[cfg(not(target_arch = "wasm32"))]
 thread_local! {
     static SPARE: RefCell<Spare> = RefCell::new(Spare::default());
 }
 
 /// The thread's spare buffers (empty, with the memory of the last analysis), or new ones.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn take() -> Spare {
+    Spare::default()
+}
+
+/// Frees the buffers (see [`take`]).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn give_back(_: Spare) {}
+
+/// The thread's spare buffers (empty, with the memory of the last analysis), or new ones.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn take() -> Spare {
     SPARE
         .try_with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default())
@@ -68,6 +85,7 @@ pub(crate) fn take() -> Spare {
 
 /// Gives the buffers back for the next analysis on this thread, or frees them if they hold
 /// more than [`KEEP_AT_MOST`] bytes.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn give_back(mut spare: Spare) {
     if spare.capacity_bytes() > KEEP_AT_MOST {
         return;

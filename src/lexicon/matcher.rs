@@ -264,6 +264,7 @@ pub(crate) struct FormsSpare {
 
 impl FormsSpare {
     /// The bytes its buffers hold.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn capacity_bytes(&self) -> usize {
         use std::mem::size_of;
         self.slots.capacity() * 4
@@ -277,6 +278,7 @@ impl FormsSpare {
     }
 
     /// Empties every buffer, keeping its memory.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn clear(&mut self) {
         self.slots.clear();
         self.info.clear();
