@@ -249,7 +249,7 @@ pub(crate) struct Trie {
 
 impl Trie {
     /// The trie of `strings` (bytes, tests).
-    fn new(strings: &[(Vec<u8>, u64)]) -> Trie {
+    pub(crate) fn new(strings: &[(Vec<u8>, u64)]) -> Trie {
         // A tree first (each node's edges unsorted), then flattened node by node.
         let mut tree: Vec<(Vec<(u8, usize)>, u64)> = vec![(Vec::new(), 0)];
         for (bytes, bits) in strings {
@@ -276,6 +276,26 @@ impl Trie {
             t.root[b as usize] = m;
         }
         t
+    }
+
+    /// Calls `f(length, tests)` for each string that `bytes` begins with, shortest first.
+    #[inline]
+    pub(crate) fn each_match(&self, mut bytes: impl Iterator<Item = u8>, mut f: impl FnMut(usize, u64)) {
+        let mut n = match bytes.next() {
+            Some(b) if !self.root.is_empty() => self.root[b as usize] as usize,
+            _ => return,
+        };
+        let mut depth = 1;
+        while n != 0 {
+            let (first, len, here) = self.nodes[n];
+            if here != 0 {
+                f(depth, here);
+            }
+            let Some(b) = bytes.next() else { return };
+            let edges = &self.edges[first as usize..(first + len) as usize];
+            n = edges.iter().find(|e| e.0 == b).map_or(0, |&(_, m)| m as usize);
+            depth += 1;
+        }
     }
 
     /// The tests of the strings that `bytes` begins with.
