@@ -246,6 +246,8 @@ pub(crate) struct FormsLower {
     /// Per form: it has a character whose lower case is not one character of the same length,
     /// kept as written in `lower`.
     pub odd: Vec<bool>,
+    /// Per form: the word id of its lower case (see [`Form::id`]).
+    pub id: Vec<u32>,
 }
 
 /// The buffers of a [`Forms`] table and of its [`FormsLower`], emptied, for the next text (see
@@ -260,6 +262,7 @@ pub(crate) struct FormsSpare {
     odd: Vec<bool>,
     odd_at: Vec<usize>,
     at: Vec<(usize, usize)>,
+    id: Vec<u32>,
 }
 
 impl FormsSpare {
@@ -275,6 +278,7 @@ impl FormsSpare {
             + self.odd.capacity()
             + self.odd_at.capacity() * size_of::<usize>()
             + self.at.capacity() * size_of::<(usize, usize)>()
+            + self.id.capacity() * 4
     }
 
     /// Empties every buffer, keeping its memory.
@@ -288,6 +292,7 @@ impl FormsSpare {
         self.odd.clear();
         self.odd_at.clear();
         self.at.clear();
+        self.id.clear();
     }
 
     /// Takes back the buffers of the lower case of a text's forms.
@@ -295,6 +300,7 @@ impl FormsSpare {
         self.lower_bytes = lower.lower.into_bytes();
         self.at = lower.at;
         self.odd = lower.odd;
+        self.id = lower.id;
     }
 }
 
@@ -475,6 +481,9 @@ impl<'t> Forms<'t> {
         let mut at = std::mem::take(&mut spare.at);
         at.clear();
         at.extend(self.info.iter().zip(&self.more).map(|(i, m)| (m.lower, m.lower + i.key.len)));
+        let mut id = std::mem::take(&mut spare.id);
+        id.clear();
+        id.extend(self.info.iter().map(|i| i.id));
         // Valid UTF-8: the lower case of whole tokens, each valid, one after the other.
         let lower = String::from_utf8(std::mem::take(&mut self.lower_bytes)).unwrap_or_default();
         spare.slots = self.slots;
@@ -482,7 +491,7 @@ impl<'t> Forms<'t> {
         spare.more = self.more;
         spare.trigger_pool = self.trigger_pool;
         spare.odd_at = self.odd_at;
-        FormsLower { lower, at, odd: self.odd }
+        FormsLower { lower, at, odd: self.odd, id }
     }
 }
 

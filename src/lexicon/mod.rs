@@ -195,6 +195,11 @@ pub(crate) struct Lexicon {
     pub test_words: Vec<u64>,
     /// The other alternatives of the anchor tests, by what a token needs to pass them.
     pub probes: Probes,
+    /// Per word id: the bits of the speech lists (`src/lexicon/<lang>/speech.txt`) the word is
+    /// in. Every word of those lists is in the vocabulary (after the words of the rules), so
+    /// that the sources read a token's lists from the id the hedge layer found for its form,
+    /// without a second lookup.
+    pub speech_bits: Vec<u32>,
 }
 
 /// A pattern of a rule, with how its first element is tested.
@@ -488,6 +493,11 @@ impl Vocab {
         }
     }
 
+    /// The word with id `id`.
+    pub fn word(&self, id: usize) -> &'static str {
+        self.words[id]
+    }
+
     /// The number of words.
     pub fn len(&self) -> usize {
         self.words.len()
@@ -502,7 +512,7 @@ pub(crate) fn get(language: Language) -> &'static Lexicon {
         Language::German => &DE,
         Language::English => &EN,
     };
-    cell.get_or_init(|| compile(language.code()))
+    cell.get_or_init(|| compile(language))
 }
 
 /// The ids of every rule of a language, in file order (blocking rules included).
@@ -510,8 +520,28 @@ pub fn rule_ids(language: Language) -> Vec<&'static str> {
     get(language).rules.iter().map(|r| r.id).collect()
 }
 
-fn compile(code: &str) -> Lexicon {
-    compile_def(LEXICONS.iter().find(|l| l.lang == code).expect("every language has a lexicon"))
+fn compile(language: Language) -> Lexicon {
+    let code = language.code();
+    let lex = compile_def(LEXICONS.iter().find(|l| l.lang == code).expect("every language has a lexicon"));
+    with_speech_words(lex, crate::source::speech_lexicon(language))
+}
+
+/// Adds the words of the speech lists to the vocabulary (those not in it yet, after the
+/// others, so no rule's ids change; the rules mention none of them, so they set nothing off),
+/// and fills [`Lexicon::speech_bits`].
+fn with_speech_words(mut lex: Lexicon, speech: &crate::source::SpeechLexicon) -> Lexicon {
+    let mut words: Vec<&'static str> = (0..lex.vocab.len()).map(|id| lex.vocab.word(id)).collect();
+    for &w in speech.words() {
+        if lex.vocab.get(w).is_none() {
+            words.push(w);
+        }
+    }
+    lex.vocab = Vocab::new(&words);
+    lex.word_classes.resize(words.len(), 0);
+    lex.by_word.resize(words.len(), Vec::new());
+    lex.test_words.resize(words.len(), 0);
+    lex.speech_bits = words.iter().map(|w| speech.bits(w)).collect();
+    lex
 }
 
 /// Decodes a pattern as `build.rs` encoded it (see `Table::compile` there).
@@ -689,6 +719,7 @@ fn compile_def(def: &LangDef) -> Lexicon {
         anchor_tests,
         test_words,
         probes,
+        speech_bits: Vec::new(),
     }
 }
 
@@ -747,6 +778,31 @@ mod tests {
         let t = Trie::new(&[(b"ne".to_vec(), 1), (b"n".to_vec(), 2)]);
         assert_eq!(t.walk("gehen".bytes().rev()), 1 | 2);
         assert_eq!(t.walk("gehe".bytes().rev()), 0);
+    }
+
+    /// Every word of the speech lists has an id, whose speech bits are the word's; the ids of
+    /// the rules' words come first, unchanged.
+    #[test]
+    fn speech_words_are_in_the_vocabulary_with_their_bits() {
+        for language in [Language::German, Language::English] {
+            let lex = get(language);
+            let speech = crate::source::speech_lexicon(language);
+            let rules_only = compile_def(LEXICONS.iter().find(|l| l.lang == language.code()).unwrap());
+            for id in 0..rules_only.vocab.len() {
+                assert_eq!(lex.vocab.word(id), rules_only.vocab.word(id));
+            }
+            assert!(speech.words().len() > 100);
+            for &w in speech.words() {
+                let id = lex.vocab.get(w).unwrap_or_else(|| panic!("{w} has no id"));
+                assert_eq!(lex.speech_bits[id as usize], speech.bits(w), "{w}");
+                assert!(lex.by_word[id as usize].is_empty() || (id as usize) < rules_only.vocab.len());
+            }
+            for id in 0..lex.vocab.len() {
+                assert_eq!(lex.speech_bits[id], speech.bits(lex.vocab.word(id)));
+            }
+            assert_eq!(lex.word_classes.len(), lex.vocab.len());
+            assert_eq!(lex.test_words.len(), lex.vocab.len());
+        }
     }
 
     #[test]

@@ -21,6 +21,15 @@ use crate::text::{Language, Span};
 use claim::{Claim, Who};
 use speaker::{bit, Entities, Lex, Lexicon, Speaker};
 
+/// The speech lists of a language (for the hedge layer's vocabulary, see
+/// [`crate::lexicon::Lexicon::speech_bits`]).
+pub(crate) use speaker::Lexicon as SpeechLexicon;
+
+/// The speech lists of `language`.
+pub(crate) fn speech_lexicon(language: Language) -> &'static SpeechLexicon {
+    Lexicon::get(language)
+}
+
 /// How far a frame is looked for before and after a quotation (bytes).
 const WINDOW: usize = 240;
 
@@ -86,7 +95,8 @@ pub(crate) fn attribute(
         }
     }
     let lexicon = Lexicon::get(language);
-    let marks = Marks::new(text, all, forms, lexicon, std::mem::take(bits));
+    let speech_bits = &crate::lexicon::get(language).speech_bits;
+    let marks = Marks::new(text, all, forms, (lexicon, speech_bits), std::mem::take(bits));
     let lex = Lex::new(lexicon, all, &marks.bits, forms);
     let mut p = Pass {
         text,
@@ -457,17 +467,15 @@ impl<'t> Pass<'t> {
 /// article and not before a noun (so not an adjective: *große Sorge*).
 fn weak_ki(text: &str, lex: &Lex<'_>, t: &[Token], bits: &[u32], k: usize) -> bool {
     let w = t[k].text(text);
+    // (Both ways end in *e*: most words are done after one byte.)
+    if !w.ends_with('e') {
+        return false;
+    }
     if w.ends_with("iere") {
         return true;
     }
     // *-te*: more often the past tense (*besuchte*) than Konjunktiv I (*bedeute*, in the list).
-    if !w.ends_with('e')
-        || w.ends_with("te")
-        || w.ends_with("weise")
-        || w.chars().count() < 4
-        || k == 0
-        || k > 6
-    {
+    if k == 0 || k > 6 || w.ends_with("te") || w.ends_with("weise") || w.chars().count() < 4 {
         return false;
     }
     if t[..k].iter().any(|x| x.clause_break) {
@@ -611,12 +619,13 @@ pub(crate) fn initial(text: &str, t: &Token) -> u8 {
 }
 
 impl<'f> Marks<'f> {
-    /// The marks of the tokens `all`, in the buffer `bits`.
+    /// The marks of the tokens `all`, in the buffer `bits`; `speech_bits` are the list bits of
+    /// each word id of the hedge layer's vocabulary ([`crate::lexicon::Lexicon::speech_bits`]).
     fn new(
         text: &str,
         all: &[Token],
         forms: &'f crate::hedge::TokenForms,
-        lex: &Lexicon,
+        (lex, speech_bits): (&Lexicon, &[u32]),
         mut bits: Vec<u32>,
     ) -> Marks<'f> {
         let lower = &forms.lower;
@@ -650,8 +659,8 @@ impl<'f> Marks<'f> {
                 odd[f] = (start, extra.len());
                 lex.bits(&extra[start..])
             } else {
-                let (a, b) = lower.at.get(f).copied().unwrap_or_default();
-                lex.lookup_at(lower.lower.as_bytes(), a, b - a)
+                // Every word of the lists has an id (an unknown word is in none of them).
+                lower.id.get(f).and_then(|&id| speech_bits.get(id as usize)).copied().unwrap_or(0)
             };
             of_form[f] = b;
             bits.push(b);

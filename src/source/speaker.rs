@@ -33,6 +33,8 @@ pub(crate) struct Lexicon {
     role_ends: crate::lexicon::Trie,
     /// The length in bytes of the longest word in a list.
     longest: usize,
+    /// Every word of the lists, sorted.
+    words: Vec<&'static str>,
 }
 
 /// The hasher of the surnames (words of the text; see [`crate::text::hash`]).
@@ -203,6 +205,8 @@ impl Lexicon {
             }
         }
         lex.table(&words);
+        lex.words = words.keys().copied().collect();
+        lex.words.sort_unstable();
         const ROLES: u32 = bit("person") | bit("org") | bit("vague");
         let mut ends: Vec<(Vec<u8>, u64)> = words
             .iter()
@@ -269,44 +273,6 @@ impl Lexicon {
         }
     }
 
-    /// [`Lexicon::lookup`] for a word of one to eight bytes, `w` (most words).
-    #[inline(always)]
-    fn lookup_short(&self, w: u64, n: usize) -> u32 {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        if n == 0 || self.slots.is_empty() {
-            return 0;
-        }
-        let mask = self.slots.len() - 1;
-        // (`slot_hash` for one chunk.)
-        let mut s = ((w ^ n as u64).wrapping_mul(K) >> 40) as usize & mask;
-        loop {
-            let slot = self.slots[s];
-            if slot.len == 0 {
-                return 0;
-            }
-            if slot.first == w && slot.len as usize == n {
-                return slot.bits;
-            }
-            s = (s + 1) & mask;
-        }
-    }
-
-    /// The bit set of the lists the lower-case word `low[start..start + n]` is in.
-    #[inline]
-    pub(crate) fn lookup_at(&self, low: &[u8], start: usize, n: usize) -> u32 {
-        if n > self.longest {
-            return 0;
-        }
-        if n <= 8 {
-            return self.lookup_short(load(low, start, n), n);
-        }
-        let mut p = Packed::default();
-        if !pack(low, start, n, &mut p) {
-            return 0;
-        }
-        self.lookup(&p, n)
-    }
-
     /// The bit set of the lists a lower-case word is in.
     pub(crate) fn bits(&self, low: &str) -> u32 {
         let n = low.len();
@@ -315,6 +281,11 @@ impl Lexicon {
             return 0;
         }
         self.lookup(&p, n)
+    }
+
+    /// Every word of the lists, sorted.
+    pub(crate) fn words(&self) -> &[&'static str] {
+        &self.words
     }
 
     /// Whether a lower-case word is in a list (`bit` of [`KEYS`], or several).
@@ -1535,7 +1506,7 @@ mod tests {
             if i > 0 && (len >= 64 || lex.role_lens & (1u64 << len) == 0) {
                 continue;
             }
-            let b = if i == 0 { whole } else { lex.lookup_at(low.as_bytes(), i, len) };
+            let b = if i == 0 { whole } else { lex.bits(&low[i..]) };
             person |= b & PERSON != 0;
             org |= b & ORG != 0;
             vague |= i > 2 && b & VAGUE != 0 && low[i..].chars().count() >= 6;
