@@ -285,7 +285,33 @@ static WORD_BYTE: [bool; 256] = {
 /// The end of the run of [`WORD_BYTE`]s at `i` (at most `end`).
 #[inline(always)]
 fn word_bytes_end(bytes: &[u8], i: usize, end: usize) -> usize {
-    i + first_where(&bytes[i..end], |b| !WORD_BYTE[b as usize])
+    i + first_non_word_byte(&bytes[i..end])
+}
+
+/// The index of the first byte of `bytes` that is not a [`WORD_BYTE`], or `bytes.len()`: as
+/// [`first_where`], but each eight bytes are tested at once, as one number (no byte of an
+/// ASCII letter, digit or `_` has its high bit set, and the sums below stay inside their byte).
+#[inline(always)]
+fn first_non_word_byte(bytes: &[u8]) -> usize {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = L * 0x80;
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let y = x & !H;
+        // Per byte, the high bit: a letter (`A`..`Z` folded onto `a`..`z`, 0x61..=0x7A), a
+        // digit (0x30..=0x39), `_` (0x5F).
+        let folded = y | L * 0x20;
+        let letter = (folded + L * (0x80 - 0x61)) & !(folded + L * (0x7F - 0x7A));
+        let digit = (y + L * (0x80 - 0x30)) & !(y + L * (0x7F - 0x39));
+        let underscore = !((y ^ L * 0x5F) + L * 0x7F);
+        let stops = (x | !(letter | digit | underscore)) & H;
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + bytes[i..].iter().position(|&b| !WORD_BYTE[b as usize]).unwrap_or(bytes.len() - i)
 }
 
 /// The index of the first byte of `bytes` for which `stop` holds, or `bytes.len()`. Eight bytes
@@ -527,6 +553,30 @@ fn is_clause_break(text: &str, w: &str, start: usize, end: usize, prev_end: usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The eight-bytes-at-once test of word bytes agrees with the table: every byte value at
+    /// every place of a run of word bytes (so at every lane of a word and in the tail), and
+    /// random bytes.
+    #[test]
+    fn word_byte_runs_end_where_the_table_says() {
+        let by_table = |b: &[u8]| b.iter().position(|&x| !WORD_BYTE[x as usize]).unwrap_or(b.len());
+        let word: Vec<u8> = b"aZ09_mQz".iter().cycle().take(27).copied().collect();
+        for at in 0..word.len() {
+            for v in 0..=255u8 {
+                let mut b = word.clone();
+                b[at] = v;
+                assert_eq!(first_non_word_byte(&b), by_table(&b), "byte {v:#04x} at {at}");
+            }
+        }
+        let mut next = crate::text::hash::xorshift(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..20_000 {
+            let len = next(40);
+            // Mostly word bytes, some of anything.
+            let b: Vec<u8> =
+                (0..len).map(|_| if next(6) == 0 { next(256) as u8 } else { word[next(8)] }).collect();
+            assert_eq!(first_non_word_byte(&b), by_table(&b), "{b:?}");
+        }
+    }
 
     /// The plain definition: each character's lower case if it is one character of the same
     /// length, else the character.
