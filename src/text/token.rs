@@ -301,10 +301,10 @@ fn first_non_word_byte(bytes: &[u8]) -> usize {
         let y = x & !H;
         // Per byte, the high bit: a letter (`A`..`Z` folded onto `a`..`z`, 0x61..=0x7A), a
         // digit (0x30..=0x39), `_` (0x5F).
-        let folded = y | L * 0x20;
+        let folded = y | (L * 0x20);
         let letter = (folded + L * (0x80 - 0x61)) & !(folded + L * (0x7F - 0x7A));
         let digit = (y + L * (0x80 - 0x30)) & !(y + L * (0x7F - 0x39));
-        let underscore = !((y ^ L * 0x5F) + L * 0x7F);
+        let underscore = !((y ^ (L * 0x5F)) + L * 0x7F);
         let stops = (x | !(letter | digit | underscore)) & H;
         if stops != 0 {
             return i + (stops.trailing_zeros() / 8) as usize;
