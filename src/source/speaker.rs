@@ -205,27 +205,24 @@ impl Lexicon {
             }
         }
         lex.table(&words);
-        lex.words = words.keys().copied().collect();
-        lex.words.sort_unstable();
-        const ROLES: u32 = bit("person") | bit("org") | bit("vague");
-        let mut ends: Vec<(Vec<u8>, u64)> = words
-            .iter()
-            .filter(|(w, &b)| b & ROLES != 0 && w.len() < 64 && lex.role_lens & (1u64 << w.len()) != 0)
-            .map(|(w, &b)| (w.bytes().rev().collect(), u64::from(b & ROLES)))
-            .collect();
-        // (In a fixed order, so that the trie does not depend on the map's.)
-        ends.sort();
-        lex.role_ends = crate::lexicon::Trie::new(&ends);
         lex
     }
 
-    /// Fills the word table.
+    /// Fills the word table, [`Lexicon::words`] and [`Lexicon::role_ends`] (`role_lens` first).
     fn table(&mut self, words: &HashMap<&'static str, u32>) {
         let size = (8 * words.len()).next_power_of_two();
         self.slots = vec![Slot::default(); size];
         // (In the order of the words, so that the table does not depend on the map's.)
         let mut sorted: Vec<(&&str, &u32)> = words.iter().collect();
         sorted.sort();
+        self.words = sorted.iter().map(|(&w, _)| w).collect();
+        const ROLES: u32 = bit("person") | bit("org") | bit("vague");
+        let ends: Vec<(Vec<u8>, u64)> = sorted
+            .iter()
+            .filter(|&(w, &b)| b & ROLES != 0 && w.len() < 64 && self.role_lens & (1u64 << w.len()) != 0)
+            .map(|(w, &b)| (w.bytes().rev().collect(), u64::from(b & ROLES)))
+            .collect();
+        self.role_ends = crate::lexicon::Trie::new(&ends);
         for (&w, &bits) in sorted {
             let mut p = Packed::default();
             assert!(
