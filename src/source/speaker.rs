@@ -311,10 +311,14 @@ impl Lexicon {
     }
 
     fn role(&self, low: &str) -> Option<Role> {
+        self.role_with(low, self.bits(low))
+    }
+
+    /// [`Lexicon::role`] of a word whose list bits are known: `whole`.
+    fn role_with(&self, low: &str, whole: u32) -> Option<Role> {
         const PERSON: u32 = bit("person");
         const ORG: u32 = bit("org");
         const VAGUE: u32 = bit("vague");
-        let whole = self.bits(low);
         if whole & VAGUE != 0 {
             return Some(Role::Vague);
         }
@@ -427,12 +431,15 @@ impl<'a> Lex<'a> {
 
     /// The role noun the token is ([`Lexicon::role`]), worked out once per token.
     fn role_of(&self, text: &str, t: &Token) -> Option<Role> {
-        let Some(cell) = self.index(t).and_then(|i| self.roles.get(*self.form.get(i)? as usize)) else {
+        let Some((i, cell)) =
+            self.index(t).and_then(|i| Some((i, self.roles.get(*self.form.get(i)? as usize)?)))
+        else {
             return self.lex.role(&low(text, t));
         };
         let code = match cell.get() {
             0 => {
-                let code = role_code(self.lex.role(&low(text, t)));
+                // (The token's list bits are its lower case's: see `bits_of`.)
+                let code = role_code(self.lex.role_with(&low(text, t), self.bits[i]));
                 cell.set(code + 1);
                 code
             }
