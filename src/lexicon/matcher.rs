@@ -282,7 +282,6 @@ impl FormsSpare {
     }
 
     /// Empties every buffer, keeping its memory.
-    #[cfg(not(target_arch = "wasm32"))]
     pub fn clear(&mut self) {
         self.slots.clear();
         self.info.clear();
@@ -345,8 +344,8 @@ impl<'t> Forms<'t> {
     pub fn new(text: &'t str, lex: &'t Lexicon, spare: &mut FormsSpare) -> Forms<'t> {
         // About one form per 40 bytes of news text: a table a little over half full at most.
         let size = (text.len() / 16).next_power_of_two().clamp(1 << 8, 1 << 20);
+        spare.clear();
         let mut slots = std::mem::take(&mut spare.slots);
-        slots.clear();
         slots.resize(size, 0);
         let mut forms = Forms {
             text,
@@ -360,12 +359,6 @@ impl<'t> Forms<'t> {
             odd: std::mem::take(&mut spare.odd),
             odd_at: std::mem::take(&mut spare.odd_at),
         };
-        forms.info.clear();
-        forms.more.clear();
-        forms.lower_bytes.clear();
-        forms.trigger_pool.clear();
-        forms.odd.clear();
-        forms.odd_at.clear();
         // Room for the forms of news text, so that the tables do not grow by copying.
         let estimate = text.len() / 32;
         forms.info.reserve(estimate);

@@ -343,12 +343,7 @@ impl Lexicon {
                 vague |= i > 2 && b & VAGUE != 0 && low[i..].chars().count() >= 6;
             }
         });
-        match () {
-            _ if vague => Some(Role::Vague),
-            _ if person => Some(Role::Person),
-            _ if org => Some(Role::Org),
-            _ => None,
-        }
+        Role::of(person, org, vague)
     }
 
     /// A word that ends a speaker phrase or cannot start a name.
@@ -460,6 +455,19 @@ enum Role {
     Person,
     Org,
     Vague,
+}
+
+impl Role {
+    /// The role of a word that is (or ends in) a person, an organisation or a vague source noun:
+    /// vague first, then person, then organisation.
+    fn of(person: bool, org: bool, vague: bool) -> Option<Role> {
+        match () {
+            _ if vague => Some(Role::Vague),
+            _ if person => Some(Role::Person),
+            _ if org => Some(Role::Org),
+            _ => None,
+        }
+    }
 }
 
 /// Who a frame names.
@@ -1515,12 +1523,7 @@ mod tests {
             org |= b & ORG != 0;
             vague |= i > 2 && b & VAGUE != 0 && low[i..].chars().count() >= 6;
         }
-        match () {
-            _ if vague => Some(Role::Vague),
-            _ if person => Some(Role::Person),
-            _ if org => Some(Role::Org),
-            _ => None,
-        }
+        Role::of(person, org, vague)
     }
 
     /// The walk back through the role-noun trie finds what a lookup of every suffix finds: on
