@@ -71,6 +71,9 @@ struct Pass<'t> {
     /// The last sentences without an attribution: where a person a pronoun refers to may have
     /// been named without speaking (*Jonas Weber wurde festgenommen. Er sagte, …*).
     narrative: Vec<Span>,
+    /// A token index near the place being read (the start of the last sentence or quotation),
+    /// from which [`Pass::within`] looks for the tokens of a span.
+    cursor: std::cell::Cell<usize>,
 }
 
 /// Finds the quotations and attributions of `text` and their sources.
@@ -120,6 +123,7 @@ pub(crate) fn attribute(
         claims: Vec::new(),
         reported,
         narrative: Vec::new(),
+        cursor: std::cell::Cell::new(0),
     };
     let mut k = 0;
     for (si, sentence) in sentences.iter().enumerate() {
@@ -154,11 +158,10 @@ impl<'t> Pass<'t> {
         }
         let next_open = self.quotes.get(k + 1).map_or(text.len(), |n| n.open.start);
         let prev_close = if k == 0 { 0 } else { self.quotes[k - 1].close.end };
-        let all = self.all;
 
         // After the quotation.
         let after_end = floor(text, next_open.min(q.close.end.saturating_add(WINDOW)));
-        let toks = within_span(all, Span::new(q.close.end, after_end.max(q.close.end)));
+        let toks = self.within(Span::new(q.close.end, after_end.max(q.close.end)));
         // German: a quotation closed by its own full stop and not followed by a comma is framed after
         // only by a short sentence (*„…“ Smith said.*), not by one that goes on (*„…“ Ein
         // Sprecher sagte, dass …* reports something else).
@@ -167,7 +170,7 @@ impl<'t> Pass<'t> {
             && toks.iter().find(|t| t.clause_break).is_some_and(|t| !matches!(t.text(text), "." | "!" | "?"));
         let mut frame = if lex.german && closed && goes_on { None } else { speaker::after(text, toks, lex) };
         let start = ceil(text, prev_close.max(q.open.start.saturating_sub(WINDOW)));
-        let before_toks = within_span(all, Span::new(start.min(q.open.start), q.open.start));
+        let before_toks = self.within(Span::new(start.min(q.open.start), q.open.start));
         // Before it.
         if frame.is_none() {
             frame = speaker::before(text, before_toks, lex);
@@ -230,6 +233,7 @@ impl<'t> Pass<'t> {
             _ => within_range(self.all, sentence),
         };
         debug_assert_eq!((ta, tb), within_range(self.all, sentence));
+        self.cursor.set(ta);
         let toks = &self.all[ta..tb];
         if toks.is_empty() {
             return;
@@ -342,7 +346,7 @@ impl<'t> Pass<'t> {
             let opening =
                 stretches.first().filter(|s| s.0 == 0 && s.2.is_none()).map(|s| stretch((s.0, s.1)));
             if let Some((cue, sp)) = opening.as_ref().and_then(claim::anaphoric) {
-                let prev = within_span(self.all, self.sentences[si - 1]);
+                let prev = self.within(self.sentences[si - 1]);
                 let content = trim_tokens(prev);
                 if !content.is_empty() && !self.out.iter().rev().take(4).any(|o| o.content.overlaps(&content))
                 {
@@ -518,7 +522,7 @@ impl Pass<'_> {
                 .iter()
                 .rev()
                 .filter(|n| n.start >= since && n.end <= span.start)
-                .find_map(|&n| claim::named_person(self.text, within_span(self.all, n), self.lex));
+                .find_map(|&n| claim::named_person(self.text, self.within(n), self.lex));
             if let Some(sp) = candidate {
                 self.ents.resolve(self.text, sp);
                 self.narrative.clear();
@@ -538,7 +542,7 @@ impl Pass<'_> {
     fn take_pending(&mut self) -> Option<Speaker> {
         let found = self.pending.iter().rev().find_map(|p| match *p {
             Pending::Speaker(sp) => Some(sp),
-            Pending::Stretch(span) => claim::person_subject(self.text, within_span(self.all, span), self.lex),
+            Pending::Stretch(span) => claim::person_subject(self.text, self.within(span), self.lex),
         });
         self.pending.clear();
         found
@@ -560,10 +564,54 @@ impl Pass<'_> {
     }
 }
 
-/// The tokens lying wholly inside `span`.
-fn within_span(all: &[Token], span: Span) -> &[Token] {
-    let (a, b) = within_range(all, span);
-    &all[a..b]
+impl<'t> Pass<'t> {
+    /// The tokens lying wholly inside `span` (as [`within_range`] finds them), looked for from
+    /// [`Pass::cursor`], which moves to them: the spans read are near the place being read, so
+    /// this costs a few steps where a search of all the text's tokens costs a cache miss each.
+    fn within(&self, span: Span) -> &'t [Token] {
+        let all = self.all;
+        let a = partition_near(all, self.cursor.get(), |t| t.span.start < span.start);
+        let b = partition_near(all, a, |t| t.span.end <= span.end).max(a);
+        self.cursor.set(a);
+        &all[a..b]
+    }
+}
+
+/// `all.partition_point(pred)`, for a `pred` that holds on a prefix of `all`, found by
+/// galloping from `hint` (steps of 1, 2, 4 … towards the answer, then a binary search between
+/// the last two): the cost grows with the distance from `hint`, not with the length of `all`.
+fn partition_near(all: &[Token], hint: usize, pred: impl Fn(&Token) -> bool) -> usize {
+    let n = all.len();
+    let hint = hint.min(n);
+    let mut step = 1;
+    if hint < n && pred(&all[hint]) {
+        // After `hint`; `pred` holds before `lo`.
+        let mut lo = hint + 1;
+        loop {
+            let hi = lo + step;
+            if hi >= n {
+                return lo + all[lo..].partition_point(&pred);
+            }
+            if !pred(&all[hi]) {
+                return lo + all[lo..hi].partition_point(&pred);
+            }
+            lo = hi + 1;
+            step *= 2;
+        }
+    }
+    // At or before `hint`; `pred` fails at `hi` (or `hi` is the end).
+    let mut hi = hint;
+    loop {
+        if hi < step {
+            return all[..hi].partition_point(&pred);
+        }
+        let lo = hi - step;
+        if pred(&all[lo]) {
+            return lo + 1 + all[lo + 1..hi].partition_point(&pred);
+        }
+        hi = lo;
+        step *= 2;
+    }
 }
 
 /// Where the tokens lying wholly inside `span` are in `all`.
@@ -742,7 +790,30 @@ fn is_word(t: &Token) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::text::token::Token;
     use crate::{analyze, AttributionType, Language, Options};
+
+    /// Galloping from any hint finds what `partition_point` finds, for every boundary.
+    #[test]
+    fn partition_near_agrees_with_partition_point() {
+        let tokens = crate::text::token::tokenize(
+            "Ein Wort, dann zwei Wörter und noch drei: so geht es weiter bis zum Ende.",
+        );
+        for n in 0..=tokens.len() {
+            let all = &tokens[..n];
+            for at in 0..=n + 1 {
+                let start = all.get(at).map_or(usize::MAX, |t| t.span.start);
+                let pred = |t: &Token| t.span.start < start;
+                for hint in 0..=n + 2 {
+                    assert_eq!(
+                        super::partition_near(all, hint, pred),
+                        all.partition_point(pred),
+                        "{n} {at} {hint}"
+                    );
+                }
+            }
+        }
+    }
 
     fn run(text: &str) -> Vec<(AttributionType, String, String)> {
         let a = analyze(text, &Options::with_language(Some(Language::German)));
