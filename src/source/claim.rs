@@ -179,12 +179,50 @@ const COMPLEMENTIZERS: [&str; 9] = ["dass", "ob", "wie", "warum", "wer", "was", 
 const TOPIC: [&str; 5] = ["about", "of", "on", "for", "against"];
 /// Words that may open a clause before its subject.
 const OPENERS: [&str; 10] = ["but", "and", "so", "yet", "still", "meanwhile", "now", "or", "then", "instead"];
-/// Prepositions: a phrase right after one is not a subject (*a spokesman for X*).
-const PREPOSITIONS: [&str; 38] = [
-    "of", "for", "at", "from", "with", "to", "in", "on", "by", "about", "against", "above", "below", "near",
-    "under", "over", "behind", "beside", "between", "across", "along", "around", "outside", "inside", "into",
-    "through", "within", "without", "von", "vom", "für", "bei", "mit", "aus", "zu", "zum", "zur", "gegen",
-];
+/// Prepositions: a phrase right after one is not a subject (*a spokesman for X*). (A `match`,
+/// not a list: it is asked for every token before a possible speaker phrase.)
+fn preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for"
+            | "at"
+            | "from"
+            | "with"
+            | "to"
+            | "in"
+            | "on"
+            | "by"
+            | "about"
+            | "against"
+            | "above"
+            | "below"
+            | "near"
+            | "under"
+            | "over"
+            | "behind"
+            | "beside"
+            | "between"
+            | "across"
+            | "along"
+            | "around"
+            | "outside"
+            | "inside"
+            | "into"
+            | "through"
+            | "within"
+            | "without"
+            | "von"
+            | "vom"
+            | "für"
+            | "bei"
+            | "mit"
+            | "aus"
+            | "zu"
+            | "zum"
+            | "zur"
+            | "gegen"
+    )
+}
 /// Words that may follow a subject standing after its verb (*said Smith on Monday*).
 const AFTER_SUBJECT: [&str; 10] =
     ["on", "in", "at", "during", "last", "this", "yesterday", "today", "after", "when"];
@@ -291,7 +329,7 @@ impl<'a> Stretch<'a> {
     fn np_ending(&self, from: usize, end: usize) -> Option<(Speaker, usize)> {
         // (A phrase is at most `LONGEST_NP` tokens: this keeps a run-on text linear.)
         (from.max(end.saturating_sub(LONGEST_NP))..end).find_map(|k| {
-            if k > from && PREPOSITIONS.contains(&self.low(k - 1)) {
+            if k > from && preposition(self.low(k - 1)) {
                 return None;
             }
             match np(self.text, &self.t[k..end], self.lex) {
@@ -424,7 +462,7 @@ impl<'a> Stretch<'a> {
     /// video message*, *am Montag in Berlin*), without another clause.
     fn trailing_phrase(&self, k: usize) -> bool {
         k < self.len()
-            && (PREPOSITIONS.contains(&self.low(k))
+            && (preposition(self.low(k))
                 || AFTER_SUBJECT.contains(&self.low(k))
                 || matches!(self.low(k), "am" | "im" | "gestern" | "heute" | "laut"))
             // (No break with a word after it: none before the last word.)
