@@ -148,6 +148,28 @@ pub(crate) fn attribute(
 }
 
 impl<'t> Pass<'t> {
+    /// The tokens lying wholly inside `span` (as [`within_range`] finds them), looked for from
+    /// [`Pass::cursor`], which moves to them: the spans read are near the place being read, so
+    /// this costs a few steps where a search of all the text's tokens costs a cache miss each.
+    fn within(&self, span: Span) -> &'t [Token] {
+        let all = self.all;
+        let a = partition_near(all, self.cursor.get(), |t| t.span.start < span.start);
+        let b = partition_near(all, a, |t| t.span.end <= span.end).max(a);
+        self.cursor.set(a);
+        &all[a..b]
+    }
+
+    /// Where the tokens of sentence `si` are in the text's tokens (as [`within_range`] finds
+    /// them: each sentence was tokenized on its own).
+    fn sentence_range(&self, si: usize) -> (usize, usize) {
+        let range = match (self.starts.get(si), self.starts.get(si + 1)) {
+            (Some(&a), Some(&b)) => (a as usize, b as usize),
+            _ => within_range(self.all, self.sentences[si]),
+        };
+        debug_assert_eq!(range, within_range(self.all, self.sentences[si]));
+        range
+    }
+
     /// Reads quotation `k` and its frame.
     fn quotation(&mut self, k: usize) {
         let (text, lex) = (self.text, self.lex);
@@ -228,11 +250,7 @@ impl<'t> Pass<'t> {
     /// Reads the stretches of sentence `si` between direct quotations for attributions, else
     /// for Konjunktiv I continuing an account.
     fn sentence(&mut self, si: usize, sentence: Span) {
-        let (ta, tb) = match (self.starts.get(si), self.starts.get(si + 1)) {
-            (Some(&a), Some(&b)) => (a as usize, b as usize),
-            _ => within_range(self.all, sentence),
-        };
-        debug_assert_eq!((ta, tb), within_range(self.all, sentence));
+        let (ta, tb) = self.sentence_range(si);
         self.cursor.set(ta);
         let toks = &self.all[ta..tb];
         if toks.is_empty() {
@@ -346,7 +364,8 @@ impl<'t> Pass<'t> {
             let opening =
                 stretches.first().filter(|s| s.0 == 0 && s.2.is_none()).map(|s| stretch((s.0, s.1)));
             if let Some((cue, sp)) = opening.as_ref().and_then(claim::anaphoric) {
-                let prev = self.within(self.sentences[si - 1]);
+                let (pa, pb) = self.sentence_range(si - 1);
+                let prev = &self.all[pa..pb];
                 let content = trim_tokens(prev);
                 if !content.is_empty() && !self.out.iter().rev().take(4).any(|o| o.content.overlaps(&content))
                 {
@@ -561,19 +580,6 @@ impl Pass<'_> {
                 None => self.resolve(Speaker::Pronoun(span)),
             };
         }
-    }
-}
-
-impl<'t> Pass<'t> {
-    /// The tokens lying wholly inside `span` (as [`within_range`] finds them), looked for from
-    /// [`Pass::cursor`], which moves to them: the spans read are near the place being read, so
-    /// this costs a few steps where a search of all the text's tokens costs a cache miss each.
-    fn within(&self, span: Span) -> &'t [Token] {
-        let all = self.all;
-        let a = partition_near(all, self.cursor.get(), |t| t.span.start < span.start);
-        let b = partition_near(all, a, |t| t.span.end <= span.end).max(a);
-        self.cursor.set(a);
-        &all[a..b]
     }
 }
 
