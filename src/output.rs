@@ -35,15 +35,7 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     /// Pairs an analysis with the text it was made from.
     pub fn new(analysis: &'a Analysis, text: &'a str) -> Self {
-        let a = analysis;
-        let spans = a
-            .sentences
-            .iter()
-            .copied()
-            .chain(a.hedges.iter().map(|h| h.span))
-            .chain(a.sources.iter().flat_map(|s| s.mentions.iter().copied()))
-            .chain(a.attributions.iter().flat_map(|t| t.cue.into_iter().chain([t.content])));
-        let offsets = Utf16Offsets::new(text, spans.flat_map(|s| [s.start, s.end]));
+        let offsets = Utf16Offsets::new(text);
         Document { analysis, text, offsets, texts: true }
     }
 
