@@ -39,9 +39,12 @@ impl<'a> Document<'a> {
         Document { analysis, text, offsets, texts: true }
     }
 
-    /// The same document with `null` for the `text` of every span, for the wasm binding, whose
-    /// JavaScript wrapper sets each span's text from the caller's own string (so a lone surrogate
-    /// comes back as it was): it saves making every span's text a JavaScript string twice.
+    /// The same document without the `text` of any span, for the wasm binding, whose JavaScript
+    /// wrapper sets each span's text from the caller's own string (so a lone surrogate comes back
+    /// as it was): it saves making every span's text a JavaScript string twice. A hedge's `text`
+    /// is `null` (it comes before other fields, and the wrapper's assignment keeps its place);
+    /// other spans leave it out (it is their last field, where the wrapper then adds it), which
+    /// spares serde-wasm-bindgen a property per span.
     #[cfg(any(target_arch = "wasm32", test))]
     pub(crate) fn without_texts(mut self) -> Self {
         self.texts = false;
@@ -73,6 +76,8 @@ impl<'a> Document<'a> {
 struct SpanOut<'t> {
     start: usize,
     end: usize,
+    /// Left out rather than `null` without texts: the JavaScript wrapper adds it, last, as here.
+    #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<&'t str>,
 }
 
@@ -166,6 +171,10 @@ mod tests {
         let a = crate::analyze(text, &crate::Options::default());
         let full = serde_json::to_value(a.document(text)).unwrap();
         let mut bare = serde_json::to_value(a.document(text).without_texts()).unwrap();
+        // A hedge's text is null (in its place); the other spans' is left out.
+        assert!(bare["hedges"][0]["text"].is_null());
+        assert!(bare["sentences"][0].get("text").is_none());
+        assert!(bare["attributions"][0]["content"].get("text").is_none());
         let mut nulls = 0;
         fill(&mut bare, text, &mut nulls);
         assert_eq!(bare, full);
@@ -177,11 +186,12 @@ mod tests {
         assert_eq!(spans, 6, "{full}");
     }
 
-    /// Sets every `"text": null` beside UTF-16 `start`/`end` as JavaScript's `slice` would.
+    /// Sets the `text` beside UTF-16 `start`/`end` where it is `null` or missing, as JavaScript's
+    /// `slice` would.
     fn fill(v: &mut serde_json::Value, text: &str, nulls: &mut usize) {
         match v {
             serde_json::Value::Object(m) => {
-                if m.get("text").is_some_and(|t| t.is_null()) {
+                if m.contains_key("start") && m.get("text").map_or(true, serde_json::Value::is_null) {
                     let units: Vec<u16> = text.encode_utf16().collect();
                     let at = |k: &str| m[k].as_u64().unwrap() as usize;
                     let slice = String::from_utf16(&units[at("start")..at("end")]).unwrap();
