@@ -6,7 +6,9 @@
 //
 // 1. Speed, on the same English text: the English bench texts of benches/analyze.rs (written by
 //    the native driver, benches/native.rs), analysed by
-//      - hedgemark: the npm package's analyze(text) (WebAssembly, language detected);
+//      - hedgemark: the npm package's analyze(text) (WebAssembly, language detected); and, in a
+//        second table, the same engine compiled natively (the command-line tool's), timed by
+//        benches/native.rs in a child process before the JavaScript timings;
 //      - retext-intensify with unified + retext-english (parse, then the plugin's checks);
 //      - write-good with its default checks.
 //    Each: the median time of one call; MiB/s of UTF-8 input; how many times faster hedgemark is.
@@ -29,7 +31,7 @@ import retextIntensify from "retext-intensify";
 import { unified } from "unified";
 import writeGood from "write-good";
 
-import { benchTexts, fmt, machine, medianMs, mibPerS, ROOT, table } from "./support/bench.mjs";
+import { benchTexts, fmt, machine, medianMs, mibPerS, nativeTimes, ROOT, table } from "./support/bench.mjs";
 
 const args = process.argv.slice(2);
 const sizesArg = args.find((a) => a.startsWith("--sizes"));
@@ -76,9 +78,12 @@ const detectors = [
 // Speed
 
 const texts = benchTexts().filter((t) => t.lang === "en" && sizes.includes(t.label));
+// The same engine compiled natively (what the command-line tool runs), on the same files: first,
+// in a child process, so that it never runs beside the JavaScript timings.
+const natives = nativeTimes(texts.map((t) => t.path));
 const speed = [];
 for (const t of texts) {
-  const row = { label: t.label, bytes: t.bytes, tools: {} };
+  const row = { label: t.label, path: t.path, bytes: t.bytes, tools: {} };
   for (const [name, f] of Object.entries(tools)) {
     const big = t.bytes >= 1024 * 1024;
     const ms = medianMs(() => f(t.text), big ? { budgetMs: 3000, minBatches: 3 } : { budgetMs: 1500, minBatches: 5 });
@@ -147,6 +152,28 @@ console.log(
       fmt(r.tools["retext-intensify"].ms / r.tools.hedgemark.ms),
       fmt(r.tools["write-good"].ms / r.tools.hedgemark.ms),
     ]),
+  ),
+);
+console.log(
+  "\nThe same engine compiled natively (benches/native.rs in a child process, before the timings " +
+    "above; analyze: the result in Rust; +JSON: and its hedgemark/1 JSON, what the command-line tool " +
+    "prints), against the same peer timings:\n",
+);
+console.log(
+  table(
+    ["text", "native ms", "native MiB/s", "native+JSON ms", "× retext-intensify", "× write-good", "+JSON × retext-intensify"],
+    speed.map((r) => {
+      const n = natives[r.path];
+      return [
+        `en/${r.label}`,
+        fmt(n.analyze_ms, 2),
+        fmt(mibPerS(r.bytes, n.analyze_ms), 2),
+        fmt(n.analyze_json_ms, 2),
+        fmt(r.tools["retext-intensify"].ms / n.analyze_ms),
+        fmt(r.tools["write-good"].ms / n.analyze_ms),
+        fmt(r.tools["retext-intensify"].ms / n.analyze_json_ms),
+      ];
+    }),
   ),
 );
 console.log(
