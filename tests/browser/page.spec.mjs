@@ -502,7 +502,10 @@ test.describe("long texts", () => {
         `paste-to-highlight ${(await lastMeasure(page)).toFixed(0)} ms`,
     );
     expect(sawProgress, "a progress state was shown").toBe(true);
-    expect(clicks.length).toBeGreaterThan(3);
+    // (The worker starts on the text while the browser lays out the box, so the analysis may be
+    // done after a click or two; the timer measured the whole wait.)
+    expect(clicks.length).toBeGreaterThan(0);
+    expect(gaps.length).toBeGreaterThan(5);
     expect(maxGap).toBeLessThan(500);
     expect(maxClick).toBeLessThan(1000);
     const info = await page.evaluate(() => ({
