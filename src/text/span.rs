@@ -83,9 +83,21 @@ impl Utf16Offsets {
     pub fn new(text: &str) -> Self {
         let mut blocks = Vec::with_capacity(text.len() / 64 + 1);
         let mut before = 0;
-        for chunk in text.as_bytes().chunks(64) {
+        let mut chunks = text.as_bytes().chunks_exact(64);
+        for chunk in &mut chunks {
             let (mut starts, mut astral) = (0u64, 0u64);
-            for (i, &b) in chunk.iter().enumerate() {
+            for (k, word) in chunk.chunks_exact(8).enumerate() {
+                let (s, a) = masks_of_8(u64::from_le_bytes(word.try_into().unwrap_or([0; 8])));
+                starts |= s << (8 * k);
+                astral |= a << (8 * k);
+            }
+            blocks.push(Block { before, starts, astral });
+            before += (starts.count_ones() + astral.count_ones()) as usize;
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let (mut starts, mut astral) = (0u64, 0u64);
+            for (i, &b) in rest.iter().enumerate() {
                 starts |= u64::from((b as i8) >= -0x40) << i;
                 astral |= u64::from(b >= 0xF0) << i;
             }
@@ -105,6 +117,20 @@ impl Utf16Offsets {
         let below = (1u64 << (byte % 64)) - 1;
         before + (starts & below).count_ones() as usize + (astral & below).count_ones() as usize
     }
+}
+
+/// For eight bytes of UTF-8 (`word`, little-endian), the masks of [`Block`]: bit `i` of the first
+/// is set if byte `i` starts a character (is no continuation byte `10xxxxxx`), of the second if
+/// it starts a four-byte character (`11110xxx`). Eight bytes as one number: a byte's flag is
+/// computed in its top bit, then the eight top bits are gathered by one multiplication.
+#[inline]
+fn masks_of_8(word: u64) -> (u64, u64) {
+    const H: u64 = 0x8080_8080_8080_8080;
+    // (A left shift moves bit 6 of each byte to bit 7 of the same byte.)
+    let continuation = word & !(word << 1) & H;
+    let four = word & (word << 1) & (word << 2) & (word << 3) & H;
+    let gather = |m: u64| ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+    (gather(!continuation & H), gather(four))
 }
 
 /// The UTF-16 length of UTF-8 bytes cut on `char` boundaries, counted without decoding: every
@@ -129,6 +155,30 @@ pub fn utf16_len(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The masks of eight bytes at once are those of the bytes one by one, for every byte value
+    /// in every lane (the other lanes holding bytes that set neither flag, or both).
+    #[test]
+    fn masks_of_8_are_the_bytes_flags() {
+        for fill in [0x80u8, 0xF4] {
+            for lane in 0..8 {
+                for b in 0..=255u8 {
+                    let mut bytes = [fill; 8];
+                    bytes[lane] = b;
+                    let (mut starts, mut four) = (0u64, 0u64);
+                    for (i, &x) in bytes.iter().enumerate() {
+                        starts |= u64::from((x as i8) >= -0x40) << i;
+                        four |= u64::from(x >= 0xF0) << i;
+                    }
+                    assert_eq!(
+                        masks_of_8(u64::from_le_bytes(bytes)),
+                        (starts, four),
+                        "{b:#x} in lane {lane}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn converts_multibyte_and_astral() {
