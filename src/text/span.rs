@@ -83,23 +83,15 @@ impl Utf16Offsets {
     pub fn new(text: &str) -> Self {
         let mut blocks = Vec::with_capacity(text.len() / 64 + 1);
         let mut before = 0;
-        let mut chunks = text.as_bytes().chunks_exact(64);
-        for chunk in &mut chunks {
+        for chunk in text.as_bytes().chunks(64) {
+            // (The last block padded with continuation bytes, which set neither mask.)
+            let mut padded = [0x80u8; 64];
+            padded[..chunk.len()].copy_from_slice(chunk);
             let (mut starts, mut astral) = (0u64, 0u64);
-            for (k, word) in chunk.chunks_exact(8).enumerate() {
-                let (s, a) = masks_of_8(u64::from_le_bytes(word.try_into().unwrap_or([0; 8])));
+            for (k, word) in padded.chunks_exact(8).enumerate() {
+                let (s, a) = masks_of_8(u64::from_le_bytes(word.try_into().unwrap_or([0x80; 8])));
                 starts |= s << (8 * k);
                 astral |= a << (8 * k);
-            }
-            blocks.push(Block { before, starts, astral });
-            before += (starts.count_ones() + astral.count_ones()) as usize;
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let (mut starts, mut astral) = (0u64, 0u64);
-            for (i, &b) in rest.iter().enumerate() {
-                starts |= u64::from((b as i8) >= -0x40) << i;
-                astral |= u64::from(b >= 0xF0) << i;
             }
             blocks.push(Block { before, starts, astral });
             before += (starts.count_ones() + astral.count_ones()) as usize;
