@@ -41,6 +41,7 @@ mod lexicon;
 mod output;
 mod report;
 mod result;
+mod sort;
 mod source;
 mod spare;
 pub mod text;

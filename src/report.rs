@@ -409,7 +409,7 @@ fn marks(a: &Analysis, text: &str) -> Vec<Mark> {
         let s = m.span;
         s.start < s.end && text.get(s.start..s.end).is_some()
     });
-    marks.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.layer));
+    crate::sort::sort_by_key(&mut marks, |m| (m.span.start, usize::MAX - m.span.end, usize::from(m.layer)));
     marks
 }
 
@@ -421,7 +421,7 @@ fn marks(a: &Analysis, text: &str) -> Vec<Mark> {
 fn render_marked(out: &mut String, text: &str, marks: &[Mark]) {
     let mut bounds: Vec<usize> = marks.iter().flat_map(|m| [m.span.start, m.span.end]).collect();
     bounds.push(text.len());
-    bounds.sort_unstable();
+    crate::sort::sort_by_key(&mut bounds, |&b| (b, 0, 0));
     bounds.dedup();
     let mut open: Vec<usize> = Vec::new(); // indices into `marks`, outermost first
     let mut next = 0; // the next mark to open

@@ -213,7 +213,7 @@ fn fire_sentence(
         }
     }
     // Two patterns of one rule may find the same thing.
-    out[start..].sort_by_key(|f| (f.span.start, f.span.end, f.index));
+    crate::sort::sort_by_key(&mut out[start..], |f| (f.span.start, f.span.end, f.index as usize));
     let mut seen = start;
     for i in start..out.len() {
         if i == start || (out[i].span, out[i].index) != (out[seen - 1].span, out[seen - 1].index) {
@@ -262,7 +262,7 @@ fn resolve_sentence(group: &[Fired], lex: &Lexicon, few: bool, kept: &mut Vec<He
     if few {
         let blocked = |f: &Fired| group.iter().any(|b| b.blocking && b.span.overlaps(&f.span));
         let mut candidates: Vec<&Fired> = group.iter().filter(|f| !f.blocking && !blocked(f)).collect();
-        candidates.sort_by(by_precedence);
+        crate::sort::sort_by_key(&mut candidates, precedence);
         for f in candidates {
             if !kept[from..].iter().any(|h| h.span.overlaps(&f.span)) {
                 keep(f, kept);
@@ -276,7 +276,7 @@ fn resolve_sentence(group: &[Fired], lex: &Lexicon, few: bool, kept: &mut Vec<He
         }
         let mut candidates: Vec<&Fired> =
             group.iter().filter(|f| !f.blocking && !overlaps_any(&blocks, f.span)).collect();
-        candidates.sort_by(by_precedence);
+        crate::sort::sort_by_key(&mut candidates, precedence);
         let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
         for f in candidates {
             if !overlaps_any(&taken, f.span) {
@@ -285,12 +285,12 @@ fn resolve_sentence(group: &[Fired], lex: &Lexicon, few: bool, kept: &mut Vec<He
             }
         }
     }
-    kept[from..].sort_by_key(|h| (h.span.start, h.span.end));
+    crate::sort::sort_by_key(&mut kept[from..], |h| (h.span.start, h.span.end, 0));
 }
 
 /// The order in which overlapping hedges are kept: longest, then earliest, then first rule.
-fn by_precedence(a: &&Fired, b: &&Fired) -> std::cmp::Ordering {
-    b.span.len().cmp(&a.span.len()).then(a.span.start.cmp(&b.span.start)).then(a.index.cmp(&b.index))
+fn precedence(f: &&Fired) -> crate::sort::Key {
+    (usize::MAX - f.span.len(), f.span.start, f.index as usize)
 }
 
 /// Whether `span` overlaps one of the disjoint intervals (start → end) of `set`.

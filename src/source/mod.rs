@@ -142,7 +142,7 @@ pub(crate) fn attribute(
     for a in &mut out {
         a.source = a.source.and_then(|id| new_ids.get(id).copied());
     }
-    out.sort_by_key(|a| (a.content.start, a.content.end));
+    crate::sort::sort_by_key(&mut out, |a| (a.content.start, a.content.end, 0));
     *bits = marks.bits;
     (sources, out)
 }

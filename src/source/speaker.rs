@@ -33,7 +33,7 @@ pub(crate) struct Lexicon {
     role_ends: crate::lexicon::Trie,
     /// The length in bytes of the longest word in a list.
     longest: usize,
-    /// Every word of the lists, sorted.
+    /// Every word of the lists, once each, in the order the lists first give it.
     words: Vec<&'static str>,
 }
 
@@ -177,6 +177,8 @@ impl Lexicon {
     fn parse(data: &'static str, german: bool) -> Lexicon {
         let mut lex = Lexicon { german, ..Lexicon::default() };
         let mut words: HashMap<&'static str, u32> = HashMap::new();
+        // The words in the order they first appear in the lists (no sort: see `crate::sort`).
+        let mut order: Vec<&'static str> = Vec::new();
         for line in data.lines() {
             let line = line.trim();
             if line.starts_with('#') {
@@ -189,7 +191,10 @@ impl Lexicon {
                     Some((f, m)) => (f, Some(m)),
                     None => (w, None),
                 };
-                *words.entry(first).or_insert(0) |= 1 << k;
+                *words.entry(first).or_insert_with(|| {
+                    order.push(first);
+                    0
+                }) |= 1 << k;
                 lex.longest = lex.longest.max(first.len());
                 if let Some(more) = more {
                     let anywhere = more.ends_with('+');
@@ -204,26 +209,26 @@ impl Lexicon {
                 }
             }
         }
-        lex.table(&words);
+        lex.table(&words, order);
         lex
     }
 
-    /// Fills the word table, [`Lexicon::words`] and [`Lexicon::role_ends`] (`role_lens` first).
-    fn table(&mut self, words: &HashMap<&'static str, u32>) {
+    /// Fills the word table, [`Lexicon::words`] and [`Lexicon::role_ends`] (`role_lens` first),
+    /// given the bits of each word and the words in the order of the lists (so that nothing
+    /// depends on the order of the map).
+    fn table(&mut self, words: &HashMap<&'static str, u32>, order: Vec<&'static str>) {
         let size = (8 * words.len()).next_power_of_two();
         self.slots = vec![Slot::default(); size];
-        // (In the order of the words, so that the table does not depend on the map's.)
-        let mut sorted: Vec<(&&str, &u32)> = words.iter().collect();
-        sorted.sort();
-        self.words = sorted.iter().map(|(&w, _)| w).collect();
+        let listed: Vec<(&'static str, u32)> = order.iter().map(|&w| (w, words[w])).collect();
+        self.words = order;
         const ROLES: u32 = bit("person") | bit("org") | bit("vague");
-        let ends: Vec<(Vec<u8>, u64)> = sorted
+        let ends: Vec<(Vec<u8>, u64)> = listed
             .iter()
-            .filter(|&(w, &b)| b & ROLES != 0 && w.len() < 64 && self.role_lens & (1u64 << w.len()) != 0)
-            .map(|(w, &b)| (w.bytes().rev().collect(), u64::from(b & ROLES)))
+            .filter(|&&(w, b)| b & ROLES != 0 && w.len() < 64 && self.role_lens & (1u64 << w.len()) != 0)
+            .map(|&(w, b)| (w.bytes().rev().collect(), u64::from(b & ROLES)))
             .collect();
         self.role_ends = crate::lexicon::Trie::new(&ends);
-        for (&w, &bits) in sorted {
+        for (w, bits) in listed {
             let mut p = Packed::default();
             assert!(
                 pack(w.as_bytes(), 0, w.len(), &mut p) && !w.is_empty(),
@@ -1408,7 +1413,7 @@ impl<'t> Entities<'t> {
                     s.name = full.to_string();
                 }
             }
-            s.mentions.sort_by_key(|m| (m.start, m.end));
+            crate::sort::sort_by_key(&mut s.mentions, |m| (m.start, m.end, 0));
             s.mentions = merge(&s.mentions, &found[id]);
             let mut first = s.mentions.first().map_or(usize::MAX, |m| m.start);
             while order.contains_key(&first) {
