@@ -481,8 +481,11 @@ fn table(language: Language) -> &'static Table {
     static DE: OnceLock<Table> = OnceLock::new();
     static EN: OnceLock<Table> = OnceLock::new();
     match language {
-        Language::English => EN.get_or_init(|| parse(include_str!("abbreviations/en.txt"))),
-        _ => DE.get_or_init(|| parse(include_str!("abbreviations/de.txt"))),
+        // The lists of `abbreviations/`, without their comments (see build.rs).
+        Language::English => {
+            EN.get_or_init(|| parse(include_str!(concat!(env!("OUT_DIR"), "/abbreviations-en.txt"))))
+        }
+        _ => DE.get_or_init(|| parse(include_str!(concat!(env!("OUT_DIR"), "/abbreviations-de.txt")))),
     }
 }
 
