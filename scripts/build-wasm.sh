@@ -44,16 +44,17 @@ elif [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modul
 fi
 node_modules/.bin/wasm-opt --version
 
-step "cargo build (wasm32, profile wasm: release, opt-level z, inline threshold 140, panic=abort)"
-# The `wasm` profile (Cargo.toml) inherits `release` and optimises for size; the native CLI's
-# release build is left alone. panic=abort is the target's default; a panic traps, and js/
-# turns the trap into an Error (see src/wasm.rs).
-# opt-level "z" keeps the module small but inlines almost nothing, not even core's iterators.
-# LLVM's inline threshold buys speed with size (1 MB of German in Node, best of 20 calls, with
-# wasm-opt only stripping, 2026-12-05): 75 → 65 ms at 189.4 KB gzipped, 110 → 59 ms at
-# 192.7 KB, 140 → 56 ms at 197.1 KB, 150 → 55 ms at 198.4 KB. If the module outgrows the
+step "cargo build (wasm32, profile wasm: release, opt-level 2, inline threshold 100, panic=abort)"
+# The `wasm` profile (Cargo.toml) inherits `release` at opt-level 2 (the native CLI's release
+# build, opt-level 3, is left alone). panic=abort is the target's default; a panic traps, and
+# js/ turns the trap into an Error (see src/wasm.rs).
+# Measured on 2026-12-05 (1 MB of German / English in Node, best of 20 calls, alternating
+# builds, wasm-opt only stripping): opt-level "z" with inline threshold 140 ran 48–50 / 50–51 ms
+# at 186.3 KB gzipped; opt-level 2 with threshold 75: 42.1–42.6 / 43.4 ms at 195.6 KB, 100:
+# 41.4–42.3 / 42.7–43.6 ms at 196.8 KB, 140: 40.9–41.3 / 42.2–42.3 ms at 198.9 KB, 180: 40.1–40.3
+# ms at 199.4 KB, LLVM's default (225) 203.2 KB, over the budget. If the module outgrows the
 # budget below, lower this first.
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C llvm-args=-inline-threshold=140"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C llvm-args=-inline-threshold=100"
 cargo build --lib --profile wasm --target "$TARGET" --no-default-features --locked
 RAW="$CARGO_TARGET_DIR/$TARGET/wasm/hedgemark.wasm"
 
