@@ -29,24 +29,23 @@ pub(crate) fn sort_by_key<T>(v: &mut [T], key: impl Fn(&T) -> Key) {
     }
     let mut order: Vec<(Key, u32)> = v.iter().enumerate().map(|(i, x)| (key(x), i as u32)).collect();
     order.sort_unstable();
-    let mut from: Vec<u32> = order.into_iter().map(|(_, i)| i).collect();
-    permute(v, &mut from);
+    permute(v, &mut order);
 }
 
 /// Marks a place of `from` as done.
 const DONE: u32 = u32::MAX;
 
-/// Rearranges `v` so that its element at `k` is the one that was at `from[k]` (`from` a
-/// permutation of `0..v.len()`, used up): each cycle of the permutation in one walk of swaps.
-fn permute<T>(v: &mut [T], from: &mut [u32]) {
+/// Rearranges `v` so that its element at `k` is the one that was at `from[k].1` (those indices
+/// a permutation of `0..v.len()`, used up): each cycle of the permutation in one walk of swaps.
+fn permute<T>(v: &mut [T], from: &mut [(Key, u32)]) {
     for start in 0..v.len() {
         let mut at = start;
         loop {
-            let next = from[at];
+            let next = from[at].1;
             if next == DONE {
                 break;
             }
-            from[at] = DONE;
+            from[at].1 = DONE;
             if next as usize == start {
                 break;
             }
