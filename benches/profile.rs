@@ -53,8 +53,8 @@ fn main() {
             let explained = best(runs, || explain(&text, &o));
             let (all, mean) = timings(runs, || analyze(&text, &o));
             println!(
-                "{path}: language {:.2} ms, sentences {:.2} ms, hedge rules {:.2} ms, rest {:.2} ms, analyze {:.2} ms \
-                 (hedge rules include tokens {:.2} ms); analyze mean {:.2} ms",
+                "{path}: language {:.3} ms, sentences {:.3} ms, hedge rules {:.3} ms, rest {:.3} ms, analyze {:.3} ms \
+                 (hedge rules include tokens {:.3} ms); analyze mean {:.3} ms",
                 ms(detect),
                 ms(split),
                 ms(explained.saturating_sub(detect + split)),

@@ -112,36 +112,7 @@ const ENGLISH_ENDINGS: &[&str] = &["ing", "ly", "ness", "ed", "ship", "ies"];
 /// few words; linear in the (bounded) sample.
 pub fn detect(text: &str) -> Language {
     let sample = prefix(text, 64 * 1024);
-    let (mut de, mut en) = (0u64, 0u64);
-    let mut quoted = false;
-    let mut word = String::new();
-    // Scores a finished word and clears it.
-    let flush = |word: &mut String, quoted: bool, de: &mut u64, en: &mut u64| {
-        if !word.is_empty() {
-            let (d, e) = score(word);
-            let weight = if quoted { 1 } else { 2 };
-            *de += weight * d;
-            *en += weight * e;
-            word.clear();
-        }
-    };
-    for c in sample.chars() {
-        if c.is_alphabetic() || ((c == '\'' || c == '’') && !word.is_empty()) {
-            if word.len() < 64 {
-                word.extend(c.to_lowercase().map(|c| if c == '’' { '\'' } else { c }));
-            }
-            continue;
-        }
-        flush(&mut word, quoted, &mut de, &mut en);
-        // A lead this large is not overturned: stop early on long texts.
-        if de.abs_diff(en) > 600 {
-            break;
-        }
-        if matches!(c, '"' | '„' | '“' | '”' | '«' | '»') {
-            quoted = !quoted;
-        }
-    }
-    flush(&mut word, quoted, &mut de, &mut en);
+    let (de, en) = tally(sample);
     if de != en {
         return if de > en { Language::German } else { Language::English };
     }
@@ -150,6 +121,88 @@ pub fn detect(text: &str) -> Language {
     } else {
         Language::English
     }
+}
+
+/// The points for German and for English of the words of `sample` (see [`detect`]).
+fn tally(sample: &str) -> (u64, u64) {
+    let bytes = sample.as_bytes();
+    let (mut de, mut en) = (0u64, 0u64);
+    let mut quoted = false;
+    // The lower case of the word being read: its first 64 bytes and the character that crosses
+    // them (at most three characters of four bytes).
+    let mut word = [0u8; 64 + 12];
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII byte by byte; other characters decoded (`i` stays on a character boundary).
+        let c = if b < 0x80 {
+            i += 1;
+            let lower = ASCII_WORD[usize::from(b)];
+            if lower != 0 && (lower != b'\'' || n > 0) {
+                if n < 64 {
+                    word[n] = lower;
+                    n += 1;
+                }
+                continue;
+            }
+            char::from(b)
+        } else {
+            let Some(c) = sample[i..].chars().next() else { break };
+            i += c.len_utf8();
+            if c.is_alphabetic() || (c == '’' && n > 0) {
+                if n < 64 {
+                    for l in c.to_lowercase() {
+                        n += (if l == '’' { '\'' } else { l }).encode_utf8(&mut word[n..]).len();
+                    }
+                }
+                continue;
+            }
+            c
+        };
+        if n > 0 {
+            add_points(&word[..n], quoted, &mut de, &mut en);
+            n = 0;
+        }
+        // A lead this large is not overturned: stop early on long texts.
+        if de.abs_diff(en) > 600 {
+            break;
+        }
+        if matches!(c, '"' | '„' | '“' | '”' | '«' | '»') {
+            quoted = !quoted;
+        }
+    }
+    if n > 0 {
+        add_points(&word[..n], quoted, &mut de, &mut en);
+    }
+    (de, en)
+}
+
+/// Per ASCII byte, what it adds to a word: its lower case for a letter, `'` for an apostrophe
+/// (which joins only inside a word), 0 for a byte that ends a word.
+static ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            c.to_ascii_lowercase()
+        } else if c == b'\'' {
+            c
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Adds the points of a lower-case word (see [`score`]): twice as many outside quotation marks.
+fn add_points(word: &[u8], quoted: bool, de: &mut u64, en: &mut u64) {
+    let (d, e) = score(word);
+    let weight = if quoted { 1 } else { 2 };
+    *de += weight * d;
+    *en += weight * e;
 }
 
 /// The points of every function word, strong and weak, looked up once per word (a fixed set:
@@ -177,46 +230,101 @@ fn function_words() -> &'static (Vocab, Vec<(u64, u64)>) {
     })
 }
 
-/// Points for German and for English of one lower-case word: 3 for a function word, 1 for a
-/// weak one, otherwise up to 2 for letters, sequences and endings typical of either language.
-fn score(word: &str) -> (u64, u64) {
-    let word = word.trim_end_matches('\'');
+/// Points for German and for English of one lower-case word (UTF-8): 3 for a function word, 1
+/// for a weak one, otherwise up to 2 for letters, sequences and endings typical of either
+/// language.
+fn score(word: &[u8]) -> (u64, u64) {
+    let mut word = word;
+    while let [rest @ .., b'\''] = word {
+        word = rest;
+    }
     let (words, points) = function_words();
-    if let Some(id) = words.get(word) {
+    if let Some(id) = words.get_bytes(word) {
         return points[id as usize];
     }
     // English contractions and possessives: "wasn't", "they're", "Bob's".
-    if ["n't", "'re", "'ve", "'ll", "'m", "'d"].iter().any(|e| word.ends_with(e)) {
-        return (0, 3);
+    if word.contains(&b'\'') {
+        if ["n't", "'re", "'ve", "'ll", "'m", "'d"].iter().any(|e| word.ends_with(e.as_bytes())) {
+            return (0, 3);
+        }
+        if word.ends_with(b"'s") {
+            return (0, 1);
+        }
     }
-    if word.ends_with("'s") {
-        return (0, 1);
-    }
-    let chars = word.chars().count();
+    let ascii = word.is_ascii();
+    // Characters: the bytes that do not continue one.
+    let chars = if ascii { word.len() } else { word.iter().filter(|&&b| (b as i8) >= -0x40).count() };
     let (mut de, mut en) = (0, 0);
-    if word.contains(['ä', 'ö', 'ü', 'ß']) {
+    // ä ö ü ß: C3 A4, C3 B6, C3 BC, C3 9F.
+    if !ascii && word.windows(2).any(|w| w[0] == 0xC3 && matches!(w[1], 0xA4 | 0xB6 | 0xBC | 0x9F)) {
         de += 1;
     }
-    if chars >= 6 && GERMAN_ENDINGS.iter().any(|e| word.ends_with(e)) {
+    let last = word.last().copied().unwrap_or(0);
+    let ends = |endings: &[&str], mask: u128| {
+        last < 128 && mask >> last & 1 != 0 && endings.iter().any(|e| word.ends_with(e.as_bytes()))
+    };
+    if chars >= 6 && ends(GERMAN_ENDINGS, const { last_bytes(GERMAN_ENDINGS) }) {
         de += 1;
     }
-    if has_any(word, GERMAN_LETTERS) {
+    let (german, english) = letters(word);
+    if german {
         de += 1;
     }
-    if chars >= 5 && ENGLISH_ENDINGS.iter().any(|e| word.ends_with(e)) {
+    if chars >= 5 && ends(ENGLISH_ENDINGS, const { last_bytes(ENGLISH_ENDINGS) }) {
         en += 1;
     }
-    if has_any(word, ENGLISH_LETTERS) || (chars >= 3 && word.ends_with('y')) {
+    if english || (chars >= 3 && last == b'y') {
         en += 1;
     }
     (de.min(2), en.min(2))
 }
 
-/// Whether `word` contains one of the (ASCII) `sequences`: one pass over its bytes, where
-/// `str::contains` would set up a searcher per sequence.
-fn has_any(word: &str, sequences: &[&str]) -> bool {
-    let bytes = word.as_bytes();
-    (0..bytes.len()).any(|i| sequences.iter().any(|l| bytes[i..].starts_with(l.as_bytes())))
+/// Whether `word` contains one of [`GERMAN_LETTERS`], and one of [`ENGLISH_LETTERS`]: one pass
+/// over its bytes, the sequences tried only where a byte can begin one of them.
+fn letters(word: &[u8]) -> (bool, bool) {
+    let (mut german, mut english) = (false, false);
+    for (i, pair) in word.windows(2).enumerate() {
+        let (a, b) = (usize::from(pair[0]), pair[1]);
+        if a >= 128 || b >= 128 || PAIRS[a] >> b & 1 == 0 {
+            continue;
+        }
+        let rest = &word[i..];
+        german = german || GERMAN_LETTERS.iter().any(|l| rest.starts_with(l.as_bytes()));
+        english = english || ENGLISH_LETTERS.iter().any(|l| rest.starts_with(l.as_bytes()));
+        if german && english {
+            break;
+        }
+    }
+    (german, english)
+}
+
+/// The first two bytes of [`GERMAN_LETTERS`] and [`ENGLISH_LETTERS`]: per first byte, a bit per
+/// second byte (all are ASCII, each at least two bytes long).
+static PAIRS: [u128; 128] = {
+    let mut t = [0u128; 128];
+    let mut k = 0;
+    while k < GERMAN_LETTERS.len() + ENGLISH_LETTERS.len() {
+        let s = if k < GERMAN_LETTERS.len() {
+            GERMAN_LETTERS[k].as_bytes()
+        } else {
+            ENGLISH_LETTERS[k - GERMAN_LETTERS.len()].as_bytes()
+        };
+        t[s[0] as usize] |= 1 << s[1];
+        k += 1;
+    }
+    t
+};
+
+/// A bit per ASCII byte that ends one of `sequences` (each ASCII, none empty).
+const fn last_bytes(sequences: &[&str]) -> u128 {
+    let mut mask = 0u128;
+    let mut i = 0;
+    while i < sequences.len() {
+        let s = sequences[i].as_bytes();
+        mask |= 1 << s[s.len() - 1];
+        i += 1;
+    }
+    mask
 }
 
 /// The longest prefix of `text` of at most `max` bytes that ends on a `char` boundary.
@@ -248,9 +356,99 @@ mod tests {
         for word in
             ["", "schicht", "tz", "xpf", "eis", "the", "ought", "oo", "ä", "päf", "wheat", "neu", "ews"]
         {
-            for seqs in [GERMAN_LETTERS, ENGLISH_LETTERS] {
-                assert_eq!(has_any(word, seqs), seqs.iter().any(|l| word.contains(l)), "{word}");
+            let want = |seqs: &[&str]| seqs.iter().any(|l| word.contains(l));
+            assert_eq!(letters(word.as_bytes()), (want(GERMAN_LETTERS), want(ENGLISH_LETTERS)), "{word}");
+        }
+    }
+
+    /// [`tally`] as first written: a `String` per word, `char` by `char`, every check on every
+    /// word. The fast path must give the same points on every text.
+    fn tally_by_definition(sample: &str) -> (u64, u64) {
+        fn score(word: &str) -> (u64, u64) {
+            let word = word.trim_end_matches('\'');
+            let (words, points) = function_words();
+            if let Some(id) = words.get(word) {
+                return points[id as usize];
             }
+            if ["n't", "'re", "'ve", "'ll", "'m", "'d"].iter().any(|e| word.ends_with(e)) {
+                return (0, 3);
+            }
+            if word.ends_with("'s") {
+                return (0, 1);
+            }
+            let chars = word.chars().count();
+            let has = |seqs: &[&str]| seqs.iter().any(|l| word.contains(l));
+            let (mut de, mut en) = (0, 0);
+            de += u64::from(word.contains(['ä', 'ö', 'ü', 'ß']));
+            de += u64::from(chars >= 6 && GERMAN_ENDINGS.iter().any(|e| word.ends_with(e)));
+            de += u64::from(has(GERMAN_LETTERS));
+            en += u64::from(chars >= 5 && ENGLISH_ENDINGS.iter().any(|e| word.ends_with(e)));
+            en += u64::from(has(ENGLISH_LETTERS) || (chars >= 3 && word.ends_with('y')));
+            (de.min(2), en.min(2))
+        }
+        let (mut de, mut en) = (0u64, 0u64);
+        let mut quoted = false;
+        let mut word = String::new();
+        let flush = |word: &mut String, quoted: bool, de: &mut u64, en: &mut u64| {
+            if !word.is_empty() {
+                let (d, e) = score(word);
+                let weight = if quoted { 1 } else { 2 };
+                *de += weight * d;
+                *en += weight * e;
+                word.clear();
+            }
+        };
+        for c in sample.chars() {
+            if c.is_alphabetic() || ((c == '\'' || c == '’') && !word.is_empty()) {
+                if word.len() < 64 {
+                    word.extend(c.to_lowercase().map(|c| if c == '’' { '\'' } else { c }));
+                }
+                continue;
+            }
+            flush(&mut word, quoted, &mut de, &mut en);
+            if de.abs_diff(en) > 600 {
+                break;
+            }
+            if matches!(c, '"' | '„' | '“' | '”' | '«' | '»') {
+                quoted = !quoted;
+            }
+        }
+        flush(&mut word, quoted, &mut de, &mut en);
+        (de, en)
+    }
+
+    #[test]
+    fn points_are_the_definition() {
+        let tricky = [
+            "",
+            "'",
+            "'tis the season, isn't it? Bob's ’twas",
+            "Die Straße: „Er sagte, ‚it’s over‘“ – und ging.",
+            "İstanbul İİİ ẞtraße ǅemal Σίσυφος",
+            "Ärger über Öl, Übel, GRÜSSE",
+            "wheat ought ews päf schicht",
+            "\u{0}\u{7f}\u{80}\u{10ffff} «quoted» »gequotet« \"plain\"",
+        ];
+        let long = "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(3);
+        let many = "Die Regierung teilte mit, sie habe the plan, they said. ".repeat(400);
+        let mut texts: Vec<String> = tricky.iter().map(|s| s.to_string()).collect();
+        texts.push(format!("{long} {long}ä {long}’s"));
+        texts.push(many);
+        for dir in ["tests/articles", "tests/snapshots"] {
+            let Ok(entries) = std::fs::read_dir(dir) else { continue };
+            for e in entries.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push(t);
+                }
+            }
+        }
+        // Every cut of a mixed text, so that ties and near ties come up.
+        let mixed = "Er sagte: \"That may be so.\" Die Lage sei ernst, reportedly. Grüße, y'all!";
+        texts.extend(mixed.char_indices().map(|(i, _)| mixed[i..].to_string()));
+        assert!(texts.len() > 30);
+        for t in &texts {
+            let t = prefix(t, 64 * 1024);
+            assert_eq!(tally(t), tally_by_definition(t), "{:?}", t.chars().take(80).collect::<String>());
         }
     }
 
