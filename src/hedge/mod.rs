@@ -88,11 +88,12 @@ fn fire_noting_forms(
     let mut all_forms: Vec<u32> = std::mem::take(&mut spare.form_of_token);
     all_forms.clear();
     all_forms.reserve(words.0.len());
-    let mut ids = Vec::new();
-    let mut pending: Vec<u32> = Vec::new();
+    // (Per sentence; room for most sentences, so that they do not grow.)
+    let mut ids = Vec::with_capacity(64);
+    let mut pending: Vec<u32> = Vec::with_capacity(64);
     // Where tokens of the sentence set patterns off: a list per pattern, of (token, next entry),
     // from `first[p]` on, with `last[p]` its end (both valid when `stamp[p]` is the sentence's).
-    let mut hits: Vec<(u32, u32)> = Vec::new();
+    let mut hits: Vec<(u32, u32)> = Vec::with_capacity(64);
     let mut first = vec![NONE; lex.patterns.len()];
     let mut last = vec![NONE; lex.patterns.len()];
     // Per pattern: the number + 1 of the last sentence that set it off.

@@ -1365,13 +1365,16 @@ impl<'t> Entities<'t> {
     pub(crate) fn finish(mut self, text: &str, all: &[Token], lex: &Lex<'_>) -> (Vec<Source>, Vec<usize>) {
         let mut surnames: HashMap<&str, u32, Fx> = HashMap::default();
         // A word is looked up only if its signature (first and last byte, length) is a
-        // surname's: one bit in 64 Ki (8 KB), so that few words that are no surname get as far
-        // as the hash table.
-        let mut signatures = vec![0u64; 1 << 10];
+        // surname's: one bit in 64 Ki (8 KB, made with the first surname: most short texts
+        // have none), so that few words that are no surname get as far as the hash table.
+        let mut signatures: Vec<u64> = Vec::new();
         for (id, s) in self.sources.iter().enumerate() {
             if s.kind == SourceKind::Person && self.named[id] {
                 if let Some(last) = s.name.rsplit(' ').next().filter(|l| !l.is_empty()) {
                     surnames.insert(last, id as u32);
+                    if signatures.is_empty() {
+                        signatures = vec![0u64; 1 << 10];
+                    }
                     let g = signature(last.as_bytes());
                     signatures[g / 64] |= 1 << (g % 64);
                 }
